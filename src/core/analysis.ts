@@ -1,0 +1,25 @@
+import { buildGraph } from './graph/buildGraph';
+import type { Graph } from './graph/graph';
+import { buildWorkspaceModel, type ModelOptions, type WorkspaceModel } from './model/workspaceModel';
+import type { FileParse } from './parse/parsedFile';
+import { runRules } from './rules/analyze';
+import type { Finding } from './rules/finding';
+
+export type AnalysisOptions = ModelOptions;
+
+/** Everything the adapters show: the model, the graph and the findings of one workspace state. */
+export interface Analysis {
+  readonly model: WorkspaceModel;
+  readonly graph: Graph;
+  readonly findings: readonly Finding[];
+  /** Rules that failed on this input (a bug of ours, reported rather than hidden). */
+  readonly ruleFailures: readonly string[];
+}
+
+/** The pipeline after parsing: place objects, build the graph, run the rules. Pure and synchronous. */
+export function analyzeWorkspace(files: readonly FileParse[], options: AnalysisOptions): Analysis {
+  const model = buildWorkspaceModel(files, options);
+  const graph = buildGraph(model);
+  const { findings, failures } = runRules({ model, graph });
+  return { model, graph, findings, ruleFailures: failures };
+}

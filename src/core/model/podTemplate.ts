@@ -1,0 +1,71 @@
+import { readLabels, type Labels } from '../select/labelSelector';
+import { asArray, field, type K8sObject } from './k8sObject';
+
+/** Where each workload kind keeps its pod template (a bare Pod is its own template). */
+const TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
+  Deployment: ['spec', 'template'],
+  StatefulSet: ['spec', 'template'],
+  DaemonSet: ['spec', 'template'],
+  ReplicaSet: ['spec', 'template'],
+  ReplicationController: ['spec', 'template'],
+  Job: ['spec', 'template'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+  Pod: [],
+};
+
+export interface ContainerPort {
+  readonly name?: string;
+  readonly containerPort: number;
+  readonly protocol: string;
+}
+
+export interface Container {
+  readonly name: string;
+  readonly init: boolean;
+  /** Path of this container inside its object, for exact ranges. */
+  readonly path: readonly (string | number)[];
+  readonly ports: readonly ContainerPort[];
+  readonly body: Readonly<Record<string, unknown>>;
+}
+
+export interface PodTemplate {
+  /** The labels the pods carry: the template's, never the workload's own metadata labels. */
+  readonly labels: Labels;
+  readonly containers: readonly Container[];
+  /** Path of the template inside its object (empty for a Pod). */
+  readonly path: readonly string[];
+}
+
+/** The pod template of a workload, or undefined for kinds that run no pods. */
+export function podTemplateOf(object: K8sObject): PodTemplate | undefined {
+  const path = TEMPLATE_PATHS[object.kind];
+  if (!path) return undefined;
+  const template = path.length === 0 ? object.body : field(object.body, ...path);
+  const labels = readLabels(field(template, 'metadata', 'labels')) ?? {};
+  const containers = [
+    ...readContainers(field(template, 'spec', 'initContainers'), [...path, 'spec', 'initContainers'], true),
+    ...readContainers(field(template, 'spec', 'containers'), [...path, 'spec', 'containers'], false),
+  ];
+  return { labels, containers, path };
+}
+
+function readContainers(value: unknown, path: readonly (string | number)[], init: boolean): Container[] {
+  return asArray(value).flatMap((container, index) => {
+    if (typeof container !== 'object' || container === null) return [];
+    const body = container as Record<string, unknown>;
+    const ports = asArray(body.ports).flatMap((port): ContainerPort[] => {
+      const containerPort = field(port, 'containerPort');
+      if (typeof containerPort !== 'number') return [];
+      const name = field(port, 'name');
+      const protocol = field(port, 'protocol');
+      return [
+        {
+          containerPort,
+          protocol: typeof protocol === 'string' ? protocol : 'TCP',
+          ...(typeof name === 'string' ? { name } : {}),
+        },
+      ];
+    });
+    return [{ name: String(body.name ?? ''), init, path: [...path, index], ports, body }];
+  });
+}

@@ -1,0 +1,220 @@
+import { isMap, isSeq, parseAllDocuments, visit, type Document, type Node } from 'yaml';
+import type { SourceRange } from '../model/sourceRange';
+import { containsTemplateAction, looksBinary, looksLikeManifestText } from './manifestDetection';
+import type { FileParse, ParsedObject, SkipReason, SyntaxProblem } from './parsedFile';
+import { splitDocuments, type DocumentSpan } from './splitDocuments';
+import { locateInNode } from './yamlNodes';
+
+/**
+ * Alias expansions allowed per document when converting to plain data. Real manifests use a
+ * handful; a "billion laughs" document needs thousands and is reported instead of expanded.
+ */
+const MAX_ALIAS_COUNT = 100;
+
+/** The result of one document: its objects and problems, or the signal that the file is a template. */
+interface DocumentResult {
+  readonly objects: ParsedObject[];
+  readonly problems: SyntaxProblem[];
+  readonly isTemplate: boolean;
+  /** Whether the chunk held any YAML content (not just comments and blank lines). */
+  readonly hasContent: boolean;
+}
+
+/**
+ * Parses a file into Kubernetes objects with exact source ranges. Never throws. A broken document
+ * yields a syntax problem while the other documents are still read; binary files, Helm/Go templates
+ * and files without Kubernetes objects are skipped with a reason.
+ */
+export function parseManifestFile(file: string, text: string): FileParse {
+  const steps = parseManifestFileInSteps(file, text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same parse, one document per step, so a caller can yield to other work between documents
+ * of a very large file (the VS Code index does) and stop early when the text changed again.
+ */
+export function* parseManifestFileInSteps(file: string, text: string): Generator<void, FileParse> {
+  if (looksBinary(text)) return skippedFile(file, 'binary');
+  const spans = splitDocuments(text);
+  const objects: ParsedObject[] = [];
+  const problems: SyntaxProblem[] = [];
+  let documentIndex = 0;
+  let hasContent = false;
+  for (const span of spans) {
+    const result = parseChunk(file, text, span, documentIndex);
+    if (result.isTemplate) return skippedFile(file, 'template', spans.length);
+    hasContent ||= result.hasContent;
+    objects.push(...result.objects);
+    problems.push(...result.problems);
+    documentIndex += 1;
+    yield;
+  }
+  const isManifest = objects.length > 0 || looksLikeManifestText(text);
+  if (!isManifest) return skippedFile(file, hasContent ? 'not-kubernetes' : 'empty', spans.length);
+  return { file, objects, syntaxProblems: problems, documentCount: spans.length };
+}
+
+function skippedFile(file: string, skipped: SkipReason, documentCount = 0): FileParse {
+  return { file, objects: [], syntaxProblems: [], documentCount, skipped };
+}
+
+function parseChunk(file: string, text: string, span: DocumentSpan, documentIndex: number): DocumentResult {
+  const chunk = text.slice(span.start, span.end);
+  // logLevel 'error': yaml would otherwise print warnings (e.g. collection keys) to the console.
+  // prettyErrors false: messages without "at line L, column C", which would count from the chunk.
+  const documents = parseAllDocuments(chunk, { uniqueKeys: true, logLevel: 'error', prettyErrors: false });
+  const hasContent = documents.some((document) => document.contents !== null || document.errors.length > 0);
+  const result: DocumentResult = { objects: [], problems: [], isTemplate: false, hasContent };
+  for (const document of documents) {
+    if (isTemplateDocument(document, chunk)) return { ...result, isTemplate: true };
+    const toRange = (start: number, end: number): SourceRange => ({
+      file,
+      start: span.start + start,
+      end: span.start + end,
+    });
+    const error = document.errors[0];
+    if (error) {
+      const [start, end] = placeSyntaxError(chunk, error.pos);
+      result.problems.push({ message: firstLine(error.message), range: toRange(start, end) });
+      continue;
+    }
+    let body: unknown;
+    try {
+      body = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (thrown) {
+      const contents = document.contents?.range ?? [0, chunk.length];
+      result.problems.push({
+        message: `This document cannot be read: ${thrown instanceof Error ? thrown.message : String(thrown)} (more than ${MAX_ALIAS_COUNT} alias expansions).`,
+        range: toRange(contents[0], contents[0]),
+      });
+      continue;
+    }
+    result.objects.push(...objectsOf(chunk, file, body, document.contents, documentIndex, toRange));
+  }
+  return result;
+}
+
+/**
+ * A Go template (Helm chart source) rather than YAML data: `{{` in an unquoted scalar or opening a
+ * flow collection, or anywhere in a document that does not parse. `{{` inside quoted or block
+ * strings (Prometheus alert texts, Alertmanager templates) is ordinary data and stays.
+ */
+function isTemplateDocument(document: Document.Parsed, chunk: string): boolean {
+  if (!containsTemplateAction(chunk)) return false;
+  if (document.errors.length > 0) return true;
+  let template = false;
+  visit(document, {
+    Scalar(_key, node) {
+      if (node.type === 'PLAIN' && typeof node.source === 'string' && node.source.includes('{{')) {
+        template = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+    Map(_key, node) {
+      if (node.flow && node.range && chunk.startsWith('{{', node.range[0])) {
+        template = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return template;
+}
+
+function objectsOf(
+  chunk: string,
+  file: string,
+  body: unknown,
+  node: Node | null,
+  documentIndex: number,
+  toRange: (start: number, end: number) => SourceRange,
+): ParsedObject[] {
+  if (!isKubernetesObject(body) || !isMap(node)) return [];
+  const items = body.items;
+  const itemsNode = node.get('items', true);
+  if (body.kind.endsWith('List') && Array.isArray(items) && isSeq(itemsNode)) {
+    return items.flatMap((item, itemIndex) => {
+      const itemNode = itemsNode.items[itemIndex];
+      if (!isKubernetesObject(item) || !isMap(itemNode)) return [];
+      return [makeObject(chunk, file, item, itemNode, documentIndex, toRange, itemIndex)];
+    });
+  }
+  return [makeObject(chunk, file, body, node, documentIndex, toRange)];
+}
+
+interface KubernetesBody extends Record<string, unknown> {
+  apiVersion: string;
+  kind: string;
+}
+
+function isKubernetesObject(value: unknown): value is KubernetesBody {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  return typeof record.apiVersion === 'string' && typeof record.kind === 'string' && record.kind !== '';
+}
+
+function makeObject(
+  chunk: string,
+  file: string,
+  body: KubernetesBody,
+  node: Node,
+  documentIndex: number,
+  toRange: (start: number, end: number) => SourceRange,
+  itemIndex?: number,
+): ParsedObject {
+  const metadata = (typeof body.metadata === 'object' && body.metadata !== null ? body.metadata : {}) as Record<
+    string,
+    unknown
+  >;
+  const name = stringOr(metadata.name) ?? stringOr(metadata.generateName) ?? '';
+  const whole = node.range ?? [0, 0, 0];
+  // A block map's value end includes its last line break; the object ends at its last character.
+  const range = toRange(whole[0], whole[0] + chunk.slice(whole[0], whole[1]).trimEnd().length);
+  const locate = (path: Parameters<ParsedObject['locate']>[0], target?: Parameters<ParsedObject['locate']>[1]) => {
+    const found = locateInNode(node, path, target);
+    return found ? toRange(found[0], found[1]) : undefined;
+  };
+  const object: ParsedObject = {
+    file,
+    documentIndex,
+    apiVersion: body.apiVersion,
+    kind: body.kind,
+    name,
+    body,
+    range,
+    nameRange: locate(['metadata', 'name']) ?? toRange(whole[0], whole[0]),
+    locate,
+  };
+  const namespace = stringOr(metadata.namespace);
+  return {
+    ...object,
+    ...(itemIndex === undefined ? {} : { itemIndex }),
+    ...(namespace === undefined ? {} : { declaredNamespace: namespace }),
+  };
+}
+
+function stringOr(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * yaml reports "unexpected end" errors (an unclosed `[` or quote) at the end of the document,
+ * which is the next document's `---` line. Users look for the mistake on the last line that has
+ * content, so such errors are moved there.
+ */
+function placeSyntaxError(chunk: string, [start, end]: [number, number]): [number, number] {
+  const contentEnd = chunk.trimEnd().length;
+  if (start < contentEnd) return [start, Math.max(start, Math.min(end, contentEnd))];
+  const lineStart = chunk.lastIndexOf('\n', contentEnd - 1) + 1;
+  const indent = chunk.slice(lineStart, contentEnd).search(/\S/);
+  return [lineStart + Math.max(0, indent), contentEnd];
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}

@@ -1,0 +1,21 @@
+import { compareFindings, type Finding } from './finding';
+import type { Rule, RuleContext } from './rule';
+import { yamlSyntax } from './yamlSyntax';
+
+/** Every rule, in the order of the contract's table. */
+const RULES: readonly Rule[] = [yamlSyntax];
+
+/** Runs every rule; a rule that throws on odd input loses its own findings, never the others'. */
+export function runRules(context: RuleContext): { findings: Finding[]; failures: string[] } {
+  const findings: Finding[] = [];
+  const failures: string[] = [];
+  for (const rule of RULES) {
+    try {
+      findings.push(...rule(context));
+    } catch (error) {
+      failures.push(`${rule.name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  findings.sort(compareFindings);
+  return { findings, failures };
+}
