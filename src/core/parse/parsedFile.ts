@@ -33,7 +33,7 @@ export interface SyntaxProblem {
  * Why a file contributed nothing. Recorded rather than dropped, so the index can say how many
  * files it skipped and why; none of these is an error the user has to fix.
  */
-export type SkipReason = 'binary' | 'empty' | 'template' | 'not-kubernetes';
+export type SkipReason = 'binary' | 'empty' | 'template' | 'not-kubernetes' | 'too-large';
 
 export interface FileParse {
   readonly file: string;

@@ -1,0 +1,87 @@
+import * as vscode from 'vscode';
+import { AnalysisService } from './analysisService';
+import type { KubeTopologyApi } from './api';
+import { DiagnosticsPublisher } from './diagnostics';
+import { ManifestHoverProvider } from './hovers';
+import { affectsFileSelection, readSettings } from './settings';
+import { TopologyStatusBar } from './statusBar';
+import { TOPOLOGY_VIEW_TYPE, TopologyPanel, type PanelEvents, type PanelRender } from './topologyPanel';
+import { WorkspaceIndex } from './workspaceIndex';
+
+export const SHOW_TOPOLOGY_COMMAND = 'kubeTopology.showTopology';
+
+/** Manifests are YAML (and sometimes JSON), on disk, on the web, or unsaved. */
+const MANIFEST_SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }];
+
+/** Wires index → analysis → diagnostics, hovers, panel and status bar. Shared by the desktop and web entries. */
+export function activateExtension(context: vscode.ExtensionContext): KubeTopologyApi {
+  const output = vscode.window.createOutputChannel('Kube Topology');
+  const log = (message: string) => output.appendLine(`[${new Date().toISOString()}] ${message}`);
+  let settings = readSettings();
+  const index = new WorkspaceIndex(settings, log);
+  const analysis = new AnalysisService(index, settings, log);
+  const diagnostics = new DiagnosticsPublisher();
+  const statusBar = new TopologyStatusBar(SHOW_TOPOLOGY_COMMAND);
+  const renderEmitter = new vscode.EventEmitter<PanelRender>();
+  let lastRender: PanelRender | undefined;
+  const panelEvents: PanelEvents = {
+    rendered: (render) => {
+      lastRender = render;
+      renderEmitter.fire(render);
+    },
+    log,
+  };
+
+  context.subscriptions.push(
+    output,
+    index,
+    analysis,
+    diagnostics,
+    statusBar,
+    renderEmitter,
+    analysis.onDidAnalyze((snapshot) => {
+      diagnostics.publish(snapshot);
+      statusBar.update(snapshot);
+    }),
+    vscode.languages.registerHoverProvider(MANIFEST_SELECTOR, new ManifestHoverProvider(index, analysis)),
+    vscode.commands.registerCommand(SHOW_TOPOLOGY_COMMAND, () => {
+      TopologyPanel.createOrShow(context.extensionUri, analysis, panelEvents);
+    }),
+    vscode.window.registerWebviewPanelSerializer(TOPOLOGY_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel) => {
+        TopologyPanel.revive(panel, context.extensionUri, analysis, panelEvents);
+      },
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration('kubeTopology') && !event.affectsConfiguration('files.exclude')) return;
+      settings = readSettings();
+      analysis.updateSettings(settings);
+      if (affectsFileSelection(event)) void index.rescan(settings);
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void index.rescan(settings)),
+    { dispose: () => TopologyPanel.disposeCurrent() },
+  );
+
+  const scanned = index.rescan(settings).then(() => {
+    analysis.flush();
+  });
+  scanned.catch((error: unknown) => log(`Workspace scan failed: ${error instanceof Error ? error.message : String(error)}`));
+
+  return {
+    whenIndexed: async () => {
+      await index.whenScanned();
+      analysis.flush();
+    },
+    indexSummary: () => {
+      const snapshot = analysis.flush();
+      return {
+        files: snapshot.files.size,
+        objects: snapshot.analysis.model.objects.length,
+        findings: snapshot.analysis.findings.length,
+        skipped: [...snapshot.files.values()].filter((file) => file.parse.skipped).length,
+      };
+    },
+    lastPanelRender: () => lastRender,
+    onDidRenderPanel: renderEmitter.event,
+  };
+}

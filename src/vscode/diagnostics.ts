@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import type { Finding, Severity } from '../core/rules/finding';
+import type { AnalysisSnapshot } from './analysisService';
+import { toVscodeRange } from './convert';
+
+export const DIAGNOSTIC_SOURCE = 'kube-topology';
+
+/** Where each rule's documentation lives (docs/rules/<code>.md in the repository). */
+const RULE_DOCS_BASE = 'https://github.com/kube-topology/kube-topology/blob/main/docs/rules/';
+
+const SEVERITIES: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+/**
+ * Publishes findings as diagnostics for every indexed file, open or not, so the Problems view
+ * shows the whole workspace. Files without findings are cleared.
+ */
+export class DiagnosticsPublisher implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+
+  publish(snapshot: AnalysisSnapshot): void {
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const finding of snapshot.analysis.findings) {
+      const file = snapshot.files.get(finding.range.file);
+      if (!file) continue;
+      const diagnostic = toDiagnostic(finding, snapshot);
+      const list = byFile.get(file.key);
+      if (list) list.push(diagnostic);
+      else byFile.set(file.key, [diagnostic]);
+    }
+    this.collection.clear();
+    for (const [key, diagnostics] of byFile) {
+      const file = snapshot.files.get(key);
+      if (file) this.collection.set(file.uri, diagnostics);
+    }
+  }
+
+  dispose(): void {
+    this.collection.dispose();
+  }
+}
+
+function toDiagnostic(finding: Finding, snapshot: AnalysisSnapshot): vscode.Diagnostic {
+  const file = snapshot.files.get(finding.range.file);
+  const range = file ? toVscodeRange(finding.range, file.lines) : new vscode.Range(0, 0, 0, 0);
+  const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITIES[finding.severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = { value: finding.code, target: vscode.Uri.parse(`${RULE_DOCS_BASE}${finding.code}.md`) };
+  const related = (finding.related ?? []).flatMap((location) => {
+    const relatedFile = snapshot.files.get(location.range.file);
+    if (!relatedFile) return [];
+    return [
+      new vscode.DiagnosticRelatedInformation(
+        new vscode.Location(relatedFile.uri, toVscodeRange(location.range, relatedFile.lines)),
+        location.message,
+      ),
+    ];
+  });
+  if (related.length > 0) diagnostic.relatedInformation = related;
+  return diagnostic;
+}
