@@ -8,7 +8,16 @@ export interface ParsedArgs {
 }
 
 /** Flags that take a value; every other `--flag` is a boolean switch. */
-const VALUE_FLAGS = new Set(['format', 'namespace', 'fail-on', 'from', 'to', 'port', 'protocol', 'ingress-controller']);
+const VALUE_FLAGS = new Set([
+  'format',
+  'namespace',
+  'fail-on',
+  'from',
+  'to',
+  'port',
+  'protocol',
+  'ingress-controller',
+]);
 
 /** Parses `command PATH... --flag value --flag=value --switch`. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -37,7 +46,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 }
 
 /** A flag's value restricted to `allowed`, or the default. */
-export function choiceFlag<T extends string>(args: ParsedArgs, name: string, allowed: readonly T[], fallback: T): T {
+export function choiceFlag<T extends string>(
+  args: ParsedArgs,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   const value = args.flags.get(name);
   if (value === undefined) return fallback;
   if (value === true || !(allowed as readonly string[]).includes(value)) {

@@ -43,13 +43,17 @@ function readInput(relative: string, absolutePath: string): InputFile {
   try {
     text = fs.readFileSync(absolutePath, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${absolutePath}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(
+      `cannot read ${absolutePath}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return { file: relative.split(path.sep).join('/'), absolutePath, text };
 }
 
 function* walk(directory: string): Generator<string> {
-  const entries = fs.readdirSync(directory, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  const entries = fs
+    .readdirSync(directory, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
     const full = path.join(directory, entry.name);
     if (entry.isDirectory()) {

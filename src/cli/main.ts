@@ -17,7 +17,11 @@ Options:
 Exit codes: 0 success, 1 findings at or above --fail-on, 2 usage error or unreadable input.`;
 
 /** Runs one CLI invocation; returns the exit code. Output goes through the given writers. */
-export function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
+export function runCli(
+  argv: readonly string[],
+  out: (text: string) => void,
+  err: (text: string) => void,
+): number {
   try {
     const args = parseArgs(argv);
     if (args.flags.has('help') || args.command === 'help') {
@@ -38,7 +42,9 @@ export function runCli(argv: readonly string[], out: (text: string) => void, err
       err(`kube-topology: ${error.message}\n\n${USAGE}`);
       return 2;
     }
-    err(`kube-topology: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    err(
+      `kube-topology: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return 2;
   }
 }

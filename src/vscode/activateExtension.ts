@@ -48,8 +48,9 @@ export function activateExtension(context: vscode.ExtensionContext): KubeTopolog
       TopologyPanel.createOrShow(context.extensionUri, analysis, panelEvents);
     }),
     vscode.window.registerWebviewPanelSerializer(TOPOLOGY_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel) => {
+      deserializeWebviewPanel: (panel) => {
         TopologyPanel.revive(panel, context.extensionUri, analysis, panelEvents);
+        return Promise.resolve();
       },
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -65,7 +66,9 @@ export function activateExtension(context: vscode.ExtensionContext): KubeTopolog
   const scanned = index.rescan(settings).then(() => {
     analysis.flush();
   });
-  scanned.catch((error: unknown) => log(`Workspace scan failed: ${error instanceof Error ? error.message : String(error)}`));
+  scanned.catch((error: unknown) =>
+    log(`Workspace scan failed: ${error instanceof Error ? error.message : String(error)}`),
+  );
 
   return {
     whenIndexed: async () => {

@@ -27,7 +27,9 @@ function toNodeDto(node: GraphNode, findings: readonly Finding[] | undefined): N
     detail: detailOf(node),
   };
   if (!findings || findings.length === 0) return base;
-  const worst = findings.reduce((a, b) => (severityRank(b.severity) > severityRank(a.severity) ? b : a)).severity;
+  const worst = findings.reduce((a, b) =>
+    severityRank(b.severity) > severityRank(a.severity) ? b : a,
+  ).severity;
   return { ...base, findings: { count: findings.length, worst } };
 }
 
@@ -47,7 +49,9 @@ function detailOf(node: GraphNode): string {
     .flatMap((container) => container.ports.map((port) => String(port.containerPort)));
   const replicas = field(object.body, 'spec', 'replicas');
   const suffix = typeof replicas === 'number' ? ` ×${replicas}` : '';
-  return ports.length > 0 ? `${node.kind}${suffix} · ${[...new Set(ports)].join(', ')}` : `${node.kind}${suffix}`;
+  return ports.length > 0
+    ? `${node.kind}${suffix} · ${[...new Set(ports)].join(', ')}`
+    : `${node.kind}${suffix}`;
 }
 
 function toEdgeDto(edge: GraphEdge): EdgeDto {
@@ -57,7 +61,13 @@ function toEdgeDto(edge: GraphEdge): EdgeDto {
       return target === mapping.port ? String(mapping.port) : `${mapping.port}→${target}`;
     })
     .join(', ');
-  return { id: `${edge.type}:${edge.from}->${edge.to}`, source: edge.from, target: edge.to, type: edge.type, label };
+  return {
+    id: `${edge.type}:${edge.from}->${edge.to}`,
+    source: edge.from,
+    target: edge.to,
+    type: edge.type,
+    label,
+  };
 }
 
 /** Findings attached to the node whose object contains them. */
@@ -72,7 +82,10 @@ function findingsPerNode(analysis: Analysis): Map<string, Finding[]> {
   }
   for (const finding of analysis.findings) {
     const owner = (nodesByFile.get(finding.range.file) ?? []).find(
-      (node) => node.object && finding.range.start >= node.object.range.start && finding.range.end <= node.object.range.end,
+      (node) =>
+        node.object &&
+        finding.range.start >= node.object.range.start &&
+        finding.range.end <= node.object.range.end,
     );
     if (!owner) continue;
     const list = result.get(owner.id);

@@ -10,7 +10,8 @@ export interface Settings {
 
 export function readSettings(): Settings {
   const config = vscode.workspace.getConfiguration('kubeTopology');
-  const filesExclude = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude') ?? {};
+  const filesExclude =
+    vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude') ?? {};
   return {
     defaultNamespace: config.get<string>('defaultNamespace')?.trim() || 'default',
     include: stringArray(config.get('include'), ['**/*.{yaml,yml,json}']),

@@ -1,5 +1,11 @@
 import * as vscode from 'vscode';
-import { assertNever, isWebviewToHost, PROTOCOL_VERSION, type HostToWebview, type WebviewToHost } from '../shared/protocol';
+import {
+  assertNever,
+  isWebviewToHost,
+  PROTOCOL_VERSION,
+  type HostToWebview,
+  type WebviewToHost,
+} from '../shared/protocol';
 import type { AnalysisService, AnalysisSnapshot } from './analysisService';
 import { toGraphDto } from './graphDtoMapper';
 import { revealObject } from './reveal';
@@ -24,7 +30,11 @@ export class TopologyPanel implements vscode.Disposable {
   private ready = false;
   private readonly disposables: vscode.Disposable[] = [];
 
-  static createOrShow(extensionUri: vscode.Uri, analysis: AnalysisService, events: PanelEvents): TopologyPanel {
+  static createOrShow(
+    extensionUri: vscode.Uri,
+    analysis: AnalysisService,
+    events: PanelEvents,
+  ): TopologyPanel {
     if (TopologyPanel.current) {
       TopologyPanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
       return TopologyPanel.current;
@@ -44,7 +54,12 @@ export class TopologyPanel implements vscode.Disposable {
   }
 
   /** Called by the serializer: adopts a panel VS Code restored after a reload. */
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, analysis: AnalysisService, events: PanelEvents): TopologyPanel {
+  static revive(
+    panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    analysis: AnalysisService,
+    events: PanelEvents,
+  ): TopologyPanel {
     TopologyPanel.current?.dispose();
     panel.webview.options = webviewOptions(extensionUri);
     return new TopologyPanel(panel, extensionUri, analysis, events);
@@ -74,7 +89,8 @@ export class TopologyPanel implements vscode.Disposable {
 
   private html(): string {
     const webview = this.panel.webview;
-    const asUri = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path)).toString();
+    const asUri = (...path: string[]) =>
+      webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path)).toString();
     return buildWebviewHtml({
       cspSource: webview.cspSource,
       nonce: createNonce(),
@@ -103,7 +119,9 @@ export class TopologyPanel implements vscode.Disposable {
     switch (message.type) {
       case 'webview/ready':
         if (message.protocolVersion !== PROTOCOL_VERSION) {
-          this.events.log(`Topology webview speaks protocol ${message.protocolVersion}, the host ${PROTOCOL_VERSION}.`);
+          this.events.log(
+            `Topology webview speaks protocol ${message.protocolVersion}, the host ${PROTOCOL_VERSION}.`,
+          );
         }
         this.ready = true;
         this.post(this.analysis.flush());
@@ -112,7 +130,11 @@ export class TopologyPanel implements vscode.Disposable {
         await revealObject(this.analysis.current, message.id);
         return;
       case 'graph/rendered':
-        this.events.rendered({ revision: message.revision, nodeCount: message.nodeCount, edgeCount: message.edgeCount });
+        this.events.rendered({
+          revision: message.revision,
+          nodeCount: message.nodeCount,
+          edgeCount: message.edgeCount,
+        });
         return;
       case 'webview/error':
         this.events.log(`Topology webview: ${message.message}`);
@@ -133,6 +155,9 @@ export interface PanelEvents {
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
     enableScripts: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+    localResourceRoots: [
+      vscode.Uri.joinPath(extensionUri, 'dist', 'webview'),
+      vscode.Uri.joinPath(extensionUri, 'media'),
+    ],
   };
 }

@@ -194,7 +194,13 @@ export class WorkspaceIndex implements vscode.Disposable {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.size > MAX_FILE_BYTES) {
         this.log(`Skipped ${key}: ${stat.size} bytes is more than the ${MAX_FILE_BYTES}-byte limit.`);
-        const skipped: FileParse = { file: key, objects: [], syntaxProblems: [], documentCount: 0, skipped: 'too-large' };
+        const skipped: FileParse = {
+          file: key,
+          objects: [],
+          syntaxProblems: [],
+          documentCount: 0,
+          skipped: 'too-large',
+        };
         this.store(uri, '', undefined, skipped, generation);
         return;
       }
@@ -225,7 +231,13 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   /** Keeps a parse unless a newer update of the same file was requested meanwhile. */
-  private store(uri: vscode.Uri, text: string, version: number | undefined, parse: FileParse, generation: number): boolean {
+  private store(
+    uri: vscode.Uri,
+    text: string,
+    version: number | undefined,
+    parse: FileParse,
+    generation: number,
+  ): boolean {
     const key = uri.toString();
     if (this.generations.get(key) !== generation) return false;
     this.files.set(key, { uri, key, version, text, parse, lines: new LineIndex(text) });
@@ -259,7 +271,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   private inWorkspaceSelection(uri: vscode.Uri): boolean {
     if (!vscode.workspace.getWorkspaceFolder(uri)) return false;
     const relative = vscode.workspace.asRelativePath(uri, false);
-    return matchesAnyGlob(relative, this.settings.include) && !matchesAnyGlob(relative, this.settings.exclude);
+    return (
+      matchesAnyGlob(relative, this.settings.include) && !matchesAnyGlob(relative, this.settings.exclude)
+    );
   }
 
   private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {

@@ -36,6 +36,10 @@ export interface CliResult {
 }
 
 export function runCliProcess(args: readonly string[], cwd = repoRoot): CliResult {
-  const result = spawnSync(process.execPath, [cliPath(), ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [cliPath(), ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

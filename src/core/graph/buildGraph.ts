@@ -9,10 +9,24 @@ import { selectsEdges } from './selectsEdges';
 export function buildGraph(model: WorkspaceModel): Graph {
   const nodes: GraphNode[] = [];
   for (const service of model.services) {
-    nodes.push({ id: service.id, kind: service.kind, name: service.name, namespace: service.namespace, category: 'service', object: service });
+    nodes.push({
+      id: service.id,
+      kind: service.kind,
+      name: service.name,
+      namespace: service.namespace,
+      category: 'service',
+      object: service,
+    });
   }
   for (const { object } of model.workloads) {
-    nodes.push({ id: object.id, kind: object.kind, name: object.name, namespace: object.namespace, category: 'workload', object });
+    nodes.push({
+      id: object.id,
+      kind: object.kind,
+      name: object.name,
+      namespace: object.namespace,
+      category: 'workload',
+      object,
+    });
   }
   const nodesById = new Map(nodes.map((node) => [node.id, node]));
   return { nodes, edges: selectsEdges(model), nodesById };

@@ -9,12 +9,14 @@ import type { GraphEdge, PortMapping } from './graph';
  * selects nothing, which is legitimate.
  */
 export function selectsEdges(model: WorkspaceModel): GraphEdge[] {
-  return model.services.flatMap((service) => selectedWorkloads(model, service).map(({ workload, ports }) => ({
-    from: service.id,
-    to: workload.object.id,
-    type: 'selects' as const,
-    ports,
-  })));
+  return model.services.flatMap((service) =>
+    selectedWorkloads(model, service).map(({ workload, ports }) => ({
+      from: service.id,
+      to: workload.object.id,
+      type: 'selects' as const,
+      ports,
+    })),
+  );
 }
 
 export function selectedWorkloads(

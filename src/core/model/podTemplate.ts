@@ -66,6 +66,8 @@ function readContainers(value: unknown, path: readonly (string | number)[], init
         },
       ];
     });
-    return [{ name: String(body.name ?? ''), init, path: [...path, index], ports, body }];
+    return [
+      { name: typeof body.name === 'string' ? body.name : '', init, path: [...path, index], ports, body },
+    ];
   });
 }

@@ -36,7 +36,8 @@ export function readServiceSpec(service: K8sObject): ServiceSpec {
       {
         index,
         port: number,
-        targetPort: typeof target === 'number' || (typeof target === 'string' && target !== '') ? target : number,
+        targetPort:
+          typeof target === 'number' || (typeof target === 'string' && target !== '') ? target : number,
         protocol: asString(field(port, 'protocol')) ?? 'TCP',
         ...(name === undefined ? {} : { name }),
         ...(typeof nodePort === 'number' ? { nodePort } : {}),

@@ -49,7 +49,12 @@ export function buildWorkspaceModel(files: readonly FileParse[], options: ModelO
 
 function placeObject(parsed: ParsedObject, options: ModelOptions): K8sObject {
   if (isClusterScopedKind(parsed.kind)) {
-    return { ...parsed, id: objectId(parsed.kind, null, parsed.name), namespace: null, namespaceOrigin: 'cluster-scoped' };
+    return {
+      ...parsed,
+      id: objectId(parsed.kind, null, parsed.name),
+      namespace: null,
+      namespaceOrigin: 'cluster-scoped',
+    };
   }
   const declared = parsed.declaredNamespace;
   const namespace = declared ?? options.defaultNamespace;

@@ -167,15 +167,17 @@ function makeObject(
   toRange: (start: number, end: number) => SourceRange,
   itemIndex?: number,
 ): ParsedObject {
-  const metadata = (typeof body.metadata === 'object' && body.metadata !== null ? body.metadata : {}) as Record<
-    string,
-    unknown
-  >;
+  const metadata = (
+    typeof body.metadata === 'object' && body.metadata !== null ? body.metadata : {}
+  ) as Record<string, unknown>;
   const name = stringOr(metadata.name) ?? stringOr(metadata.generateName) ?? '';
   const whole = node.range ?? [0, 0, 0];
   // A block map's value end includes its last line break; the object ends at its last character.
   const range = toRange(whole[0], whole[0] + chunk.slice(whole[0], whole[1]).trimEnd().length);
-  const locate = (path: Parameters<ParsedObject['locate']>[0], target?: Parameters<ParsedObject['locate']>[1]) => {
+  const locate = (
+    path: Parameters<ParsedObject['locate']>[0],
+    target?: Parameters<ParsedObject['locate']>[1],
+  ) => {
     const found = locateInNode(node, path, target);
     return found ? toRange(found[0], found[1]) : undefined;
   };

@@ -25,7 +25,9 @@ export function locateInNode(
       node = node.items[segment];
     } else {
       if (!isMap(node)) return undefined;
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment);
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && item.key.value === segment,
+      );
       if (!pair) return undefined;
       keyNode = pair.key;
       node = pair.value;

@@ -4,12 +4,10 @@ import type { Rule } from './rule';
 /** `yaml-syntax`: a document that does not parse. The file's other documents are still analysed. */
 export const yamlSyntax: Rule = ({ model }) =>
   model.files.flatMap((file) =>
-    file.syntaxProblems.map(
-      (problem): Finding => ({
-        code: 'yaml-syntax',
-        severity: RULE_CODES['yaml-syntax'],
-        message: `YAML syntax error: ${problem.message}. This document is skipped; the rest of the file is still read.`,
-        range: problem.range,
-      }),
-    ),
+    file.syntaxProblems.map((problem): Finding => ({
+      code: 'yaml-syntax',
+      severity: RULE_CODES['yaml-syntax'],
+      message: `YAML syntax error: ${problem.message}. This document is skipped; the rest of the file is still read.`,
+      range: problem.range,
+    })),
   );

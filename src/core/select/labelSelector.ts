@@ -56,8 +56,10 @@ export function readLabels(value: unknown): Labels | undefined {
   if (!isRecord(value)) return undefined;
   const labels: Record<string, string> = {};
   for (const [key, labelValue] of Object.entries(value)) {
-    if (labelValue === null || typeof labelValue === 'object') return undefined;
-    labels[key] = String(labelValue);
+    if (typeof labelValue === 'string') labels[key] = labelValue;
+    else if (typeof labelValue === 'number' || typeof labelValue === 'boolean')
+      labels[key] = String(labelValue);
+    else return undefined;
   }
   return labels;
 }

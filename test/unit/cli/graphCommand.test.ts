@@ -33,8 +33,15 @@ describe('kube-topology graph', () => {
   });
 
   it('uses the base name for a single file PATH and honours --namespace', () => {
-    const json = JSON.parse(runCliProcess(['graph', `${basic}/platform/cache.yaml`, '--namespace', 'data']).stdout);
-    assert.ok(json.nodes.some((node: { id: string; file: string }) => node.id === 'StatefulSet/data/redis' && node.file === 'cache.yaml'));
+    const json = JSON.parse(
+      runCliProcess(['graph', `${basic}/platform/cache.yaml`, '--namespace', 'data']).stdout,
+    );
+    assert.ok(
+      json.nodes.some(
+        (node: { id: string; file: string }) =>
+          node.id === 'StatefulSet/data/redis' && node.file === 'cache.yaml',
+      ),
+    );
   });
 
   it('prints dot and mermaid', () => {
@@ -47,7 +54,13 @@ describe('kube-topology graph', () => {
   });
 
   it('exits 2 with a message on stderr and nothing on stdout for usage errors', () => {
-    for (const args of [['graph', 'does/not/exist'], ['graph'], ['nope', basic], ['graph', basic, '--format', 'xml'], []]) {
+    for (const args of [
+      ['graph', 'does/not/exist'],
+      ['graph'],
+      ['nope', basic],
+      ['graph', basic, '--format', 'xml'],
+      [],
+    ]) {
       const result = runCliProcess(args);
       assert.equal(result.status, 2, `${args.join(' ')}: ${result.stdout}`);
       assert.equal(result.stdout, '');
@@ -56,10 +69,18 @@ describe('kube-topology graph', () => {
   });
 
   it('analyses a real application it did not write without crashing', () => {
-    const result = runCliProcess(['graph', '../shared/corpus/online-boutique/release/kubernetes-manifests.yaml']);
+    const result = runCliProcess([
+      'graph',
+      '../shared/corpus/online-boutique/release/kubernetes-manifests.yaml',
+    ]);
     assert.equal(result.status, 0, result.stderr);
     const json = JSON.parse(result.stdout);
     assert.equal(json.nodes.filter((node: { kind: string }) => node.kind === 'Deployment').length, 12);
-    assert.ok(json.edges.some((edge: { from: string; to: string }) => edge.from === 'Service/default/frontend-external' && edge.to === 'Deployment/default/frontend'));
+    assert.ok(
+      json.edges.some(
+        (edge: { from: string; to: string }) =>
+          edge.from === 'Service/default/frontend-external' && edge.to === 'Deployment/default/frontend',
+      ),
+    );
   });
 });

@@ -20,8 +20,13 @@ function coreEntryPoints(directory: string): string[] {
 
 describe('core isolation', () => {
   it('imports no vscode, Node built-in or DOM module in any file', () => {
-    const offenders = [...coreEntryPoints(path.join(repo, 'src/core')), ...coreEntryPoints(path.join(repo, 'src/shared'))].filter((file) =>
-      /from ['"](vscode|node:[a-z_/]+|fs|path|os|child_process|crypto|util|events|stream|buffer|url)['"]/.test(fs.readFileSync(file, 'utf8')),
+    const offenders = [
+      ...coreEntryPoints(path.join(repo, 'src/core')),
+      ...coreEntryPoints(path.join(repo, 'src/shared')),
+    ].filter((file) =>
+      /from ['"](vscode|node:[a-z_/]+|fs|path|os|child_process|crypto|util|events|stream|buffer|url)['"]/.test(
+        fs.readFileSync(file, 'utf8'),
+      ),
     );
     assert.deepEqual(offenders, []);
   });
@@ -44,8 +49,12 @@ describe('core isolation', () => {
     const code = result.outputFiles[0]!.text;
     const context = vm.createContext({});
     vm.runInContext(`${code}\nglobalThis.core = core;`, context);
-    assert.equal(vm.runInContext('typeof require + typeof process + typeof Buffer + typeof document', context), 'undefinedundefinedundefinedundefined');
-    const text = 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {selector: {app: a}}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec: {template: {metadata: {labels: {app: a}}}}\n';
+    assert.equal(
+      vm.runInContext('typeof require + typeof process + typeof Buffer + typeof document', context),
+      'undefinedundefinedundefinedundefined',
+    );
+    const text =
+      'apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {selector: {app: a}}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec: {template: {metadata: {labels: {app: a}}}}\n';
     context.text = text;
     const edges = vm.runInContext(
       `JSON.stringify(core.analyzeWorkspace([core.parseManifestFile('a.yaml', text)], {defaultNamespace: 'ns'}).graph.edges.map(e => e.from + '>' + e.to))`,

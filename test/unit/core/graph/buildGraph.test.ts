@@ -6,7 +6,13 @@ import { parseManifestFile } from '../../../../src/core/parse/parseManifestFile'
 
 function analyzeFixture(defaultNamespace = 'default') {
   const root = path.join(__dirname, '../../../fixtures/workspaces/basic');
-  const files = ['shop/cart.yaml', 'shop/web.yaml', 'platform/cache.yaml', 'platform/ci-workflow.yaml', 'chart/templates/service.yaml'];
+  const files = [
+    'shop/cart.yaml',
+    'shop/web.yaml',
+    'platform/cache.yaml',
+    'platform/ci-workflow.yaml',
+    'chart/templates/service.yaml',
+  ];
   return analyzeWorkspace(
     files.map((file) => parseManifestFile(file, fs.readFileSync(path.join(root, file), 'utf8'))),
     { defaultNamespace },
@@ -56,6 +62,9 @@ describe('buildGraph', () => {
 
   it('reports the broken document and still reads the rest of its file', () => {
     const { findings } = analyzeFixture();
-    assert.deepEqual(findings.map((finding) => [finding.code, finding.range.file]), [['yaml-syntax', 'platform/cache.yaml']]);
+    assert.deepEqual(
+      findings.map((finding) => [finding.code, finding.range.file]),
+      [['yaml-syntax', 'platform/cache.yaml']],
+    );
   });
 });

@@ -5,10 +5,16 @@ const at = (text: string, range: { start: number; end: number }) => text.slice(r
 
 describe('parseManifestFile', () => {
   it('reads every document of a multi-document file with exact ranges', () => {
-    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: b\n  namespace: x\n';
+    const text =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: b\n  namespace: x\n';
     const result = parseManifestFile('f.yaml', text);
     assert.deepEqual(
-      result.objects.map((object) => [object.kind, object.name, object.declaredNamespace, object.documentIndex]),
+      result.objects.map((object) => [
+        object.kind,
+        object.name,
+        object.declaredNamespace,
+        object.documentIndex,
+      ]),
       [
         ['ConfigMap', 'a', undefined, 0],
         ['Service', 'b', 'x', 1],
@@ -23,9 +29,13 @@ describe('parseManifestFile', () => {
   });
 
   it('reports a syntax error in one document on its line and still reads the others', () => {
-    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\nthis: is broken: yaml\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: c\n';
+    const text =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\nthis: is broken: yaml\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: c\n';
     const result = parseManifestFile('f.yaml', text);
-    assert.deepEqual(result.objects.map((object) => object.name), ['a', 'c']);
+    assert.deepEqual(
+      result.objects.map((object) => object.name),
+      ['a', 'c'],
+    );
     assert.equal(result.syntaxProblems.length, 1);
     const problem = result.syntaxProblems[0]!;
     assert.equal(text.slice(0, problem.range.start).split('\n').length, 6, 'error on line 6 (1-based)');
@@ -33,35 +43,46 @@ describe('parseManifestFile', () => {
   });
 
   it('places an unclosed flow collection on its own line, not on the next ---', () => {
-    const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: [b\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n';
+    const text =
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: [b\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n';
     const result = parseManifestFile('f.yaml', text);
     assert.equal(at(text, result.syntaxProblems[0]!.range), 'name: [b');
-    assert.deepEqual(result.objects.map((object) => object.name), ['ok']);
+    assert.deepEqual(
+      result.objects.map((object) => object.name),
+      ['ok'],
+    );
   });
 
   it('expands kind: List items into objects with their own ranges', () => {
-    const text = 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: one}\n- apiVersion: apps/v1\n  kind: Deployment\n  metadata: {name: two, namespace: n}\n';
+    const text =
+      'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: one}\n- apiVersion: apps/v1\n  kind: Deployment\n  metadata: {name: two, namespace: n}\n';
     const result = parseManifestFile('f.yaml', text);
-    assert.deepEqual(result.objects.map((object) => [object.kind, object.name, object.itemIndex]), [
-      ['Service', 'one', 0],
-      ['Deployment', 'two', 1],
-    ]);
+    assert.deepEqual(
+      result.objects.map((object) => [object.kind, object.name, object.itemIndex]),
+      [
+        ['Service', 'one', 0],
+        ['Deployment', 'two', 1],
+      ],
+    );
     assert.ok(at(text, result.objects[1]!.range).startsWith('apiVersion: apps/v1'));
     assert.equal(at(text, result.objects[1]!.nameRange), 'two');
   });
 
   it('skips Helm templates silently', () => {
-    const text = '{{- if .Values.enabled }}\napiVersion: v1\nkind: Service\nmetadata:\n  name: {{ include "x" . }}\n{{- end }}\n';
+    const text =
+      '{{- if .Values.enabled }}\napiVersion: v1\nkind: Service\nmetadata:\n  name: {{ include "x" . }}\n{{- end }}\n';
     const result = parseManifestFile('t.yaml', text);
     assert.equal(result.skipped, 'template');
     assert.deepEqual(result.syntaxProblems, []);
     assert.deepEqual(result.objects, []);
-    const valueOnly = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  replicas: {{ .Values.replicas }}\n';
+    const valueOnly =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  replicas: {{ .Values.replicas }}\n';
     assert.equal(parseManifestFile('v.yaml', valueOnly).skipped, 'template');
   });
 
   it('keeps manifests whose quoted or block strings contain {{ }}', () => {
-    const text = "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: r\nspec:\n  d: 'down {{ $labels.instance }}'\n  t: |\n    {{ define \"x\" }}\n";
+    const text =
+      'apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: r\nspec:\n  d: \'down {{ $labels.instance }}\'\n  t: |\n    {{ define "x" }}\n';
     const result = parseManifestFile('r.yaml', text);
     assert.equal(result.skipped, undefined);
     assert.equal(result.objects.length, 1);
@@ -75,8 +96,14 @@ describe('parseManifestFile', () => {
   });
 
   it('reads JSON manifests', () => {
-    const result = parseManifestFile('s.json', '{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "j"}}');
-    assert.deepEqual(result.objects.map((object) => object.name), ['j']);
+    const result = parseManifestFile(
+      's.json',
+      '{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "j"}}',
+    );
+    assert.deepEqual(
+      result.objects.map((object) => object.name),
+      ['j'],
+    );
   });
 
   it('skips binary and empty files', () => {
@@ -86,7 +113,14 @@ describe('parseManifestFile', () => {
   });
 
   it('reports an alias bomb instead of expanding it', () => {
-    const lines = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: bomb', 'data:', '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    const lines = [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: bomb',
+      'data:',
+      '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+    ];
     for (let level = 1; level < 9; level++) {
       const previous = String.fromCharCode(96 + level);
       const current = String.fromCharCode(97 + level);
@@ -99,7 +133,10 @@ describe('parseManifestFile', () => {
   });
 
   it('reports duplicate keys, which the API server rejects', () => {
-    const result = parseManifestFile('d.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  name: b\n');
+    const result = parseManifestFile(
+      'd.yaml',
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  name: b\n',
+    );
     assert.equal(result.syntaxProblems.length, 1);
     assert.match(result.syntaxProblems[0]!.message, /unique/i);
   });

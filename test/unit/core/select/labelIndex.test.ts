@@ -15,12 +15,16 @@ describe('LabelIndex', () => {
 
   it('answers matchLabels within the namespace only', () => {
     assert.deepEqual(names(index.select('a', readLabelSelector({ matchLabels: { app: 'cart' } }))), ['cart']);
-    assert.deepEqual(names(index.select('b', readLabelSelector({ matchLabels: { app: 'cart' } }))), ['cart-b']);
+    assert.deepEqual(names(index.select('b', readLabelSelector({ matchLabels: { app: 'cart' } }))), [
+      'cart-b',
+    ]);
     assert.deepEqual(names(index.select('c', readLabelSelector({}))), []);
   });
 
   it('applies expressions on top of the posting list, and scans for expression-only selectors', () => {
-    const selector = readLabelSelector({ matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['backend'] }] });
+    const selector = readLabelSelector({
+      matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['backend'] }],
+    });
     assert.deepEqual(names(index.select('a', selector)), ['web']);
     assert.deepEqual(names(index.select('a', readLabelSelector({}))), ['cart', 'web']);
   });

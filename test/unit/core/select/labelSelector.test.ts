@@ -11,7 +11,10 @@ describe('label selectors', () => {
 
   it('matchLabels is equality on every key', () => {
     assert.equal(matchesSelector(readLabelSelector({ matchLabels: { app: 'cart' } }), pod), true);
-    assert.equal(matchesSelector(readLabelSelector({ matchLabels: { app: 'cart', tier: 'web' } }), pod), false);
+    assert.equal(
+      matchesSelector(readLabelSelector({ matchLabels: { app: 'cart', tier: 'web' } }), pod),
+      false,
+    );
   });
 
   it('an empty selector selects everything', () => {
@@ -26,7 +29,11 @@ describe('label selectors', () => {
     assert.equal(check({ key: 'tier', operator: 'In', values: ['db'] }, pod), false);
     assert.equal(check({ key: 'zone', operator: 'In', values: ['a'] }, pod), false);
     assert.equal(check({ key: 'tier', operator: 'NotIn', values: ['backend'] }, pod), false);
-    assert.equal(check({ key: 'zone', operator: 'NotIn', values: ['a'] }, pod), true, 'missing key matches NotIn');
+    assert.equal(
+      check({ key: 'zone', operator: 'NotIn', values: ['a'] }, pod),
+      true,
+      'missing key matches NotIn',
+    );
     assert.equal(check({ key: 'tier', operator: 'Exists' }, pod), true);
     assert.equal(check({ key: 'zone', operator: 'Exists' }, pod), false);
     assert.equal(check({ key: 'zone', operator: 'DoesNotExist' }, pod), true);
@@ -42,7 +49,10 @@ describe('label selectors', () => {
   });
 
   it('a malformed selector selects nothing', () => {
-    assert.equal(matchesSelector(readLabelSelector({ matchExpressions: [{ key: 'a', operator: 'Near' }] }), pod), false);
+    assert.equal(
+      matchesSelector(readLabelSelector({ matchExpressions: [{ key: 'a', operator: 'Near' }] }), pod),
+      false,
+    );
     assert.equal(matchesSelector(readLabelSelector('app=cart'), pod), false);
     assert.equal(matchesSelector(selectorFromMap(['app']), pod), false);
   });
@@ -53,7 +63,15 @@ describe('label selectors', () => {
 
   it('formats selectors for people', () => {
     assert.equal(
-      formatSelector(readLabelSelector({ matchLabels: { app: 'a' }, matchExpressions: [{ key: 't', operator: 'In', values: ['x', 'y'] }, { key: 'e', operator: 'Exists' }] })),
+      formatSelector(
+        readLabelSelector({
+          matchLabels: { app: 'a' },
+          matchExpressions: [
+            { key: 't', operator: 'In', values: ['x', 'y'] },
+            { key: 'e', operator: 'Exists' },
+          ],
+        }),
+      ),
       'app=a, t in (x,y), e',
     );
     assert.equal(formatSelector(readLabelSelector({})), '(everything)');
