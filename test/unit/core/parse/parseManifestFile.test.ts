@@ -140,4 +140,20 @@ describe('parseManifestFile', () => {
     assert.equal(result.syntaxProblems.length, 1);
     assert.match(result.syntaxProblems[0]!.message, /unique/i);
   });
+
+  it('reads a 5 MB multi-document file completely, one document per step', () => {
+    const document = (i: number) =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n  payload: "${'x'.repeat(400)}"\n`;
+    const parts: string[] = [];
+    let size = 0;
+    for (let i = 0; size < 5 * 1024 * 1024; i++) {
+      parts.push(document(i));
+      size += parts[i]!.length + 4;
+    }
+    const text = parts.join('---\n');
+    const result = parseManifestFile('big.yaml', text);
+    assert.equal(result.objects.length, parts.length);
+    assert.equal(result.documentCount, parts.length);
+    assert.equal(at(text, result.objects.at(-1)!.nameRange), `c${parts.length - 1}`);
+  });
 });
