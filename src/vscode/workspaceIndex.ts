@@ -24,6 +24,8 @@ const EDIT_DEBOUNCE_MS = 150;
 const WORK_SLICE_MS = 15;
 /** Files above this size are listed as skipped rather than parsed (rendered charts can be huge). */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Files read at the same time during a scan. */
+const SCAN_CONCURRENCY = 8;
 /** Schemes of editor documents that are views of something else (git diffs, output panes). */
 const IGNORED_SCHEMES = new Set(['git', 'output', 'vscode-scm', 'debug', 'vscode-settings', 'comment']);
 
@@ -119,15 +121,20 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (file && !found.has(key) && !this.openDocument(file.uri)) this.remove(key);
     }
     let lastNotice = Date.now();
-    for (const uri of found.values()) {
-      const document = this.openDocument(uri);
-      if (document) await this.updateFromDocument(document);
-      else await this.updateFromDisk(uri);
-      if (Date.now() - lastNotice > 250) {
-        this.changeEmitter.fire();
-        lastNotice = Date.now();
+    const queue = [...found.values()];
+    const worker = async () => {
+      for (let uri = queue.shift(); uri; uri = queue.shift()) {
+        const document = this.openDocument(uri);
+        if (document) await this.updateFromDocument(document);
+        else await this.updateFromDisk(uri);
+        if (Date.now() - lastNotice > 250) {
+          this.changeEmitter.fire();
+          lastNotice = Date.now();
+        }
       }
-    }
+    };
+    // A few reads in flight hide file-system latency (remote and web file systems especially).
+    await Promise.all(Array.from({ length: SCAN_CONCURRENCY }, worker));
     // Open editors outside the workspace folders (or untitled) are analysed while they are open.
     for (const document of vscode.workspace.textDocuments) {
       if (!found.has(document.uri.toString())) this.scheduleDocument(document, 0);
@@ -160,6 +167,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     const existing = this.files.get(key);
     if (existing?.version === document.version) return;
     this.cancelPending(key);
+    if (existing && existing.version === undefined && existing.text === document.getText()) {
+      // Opening a file whose disk text is already parsed: adopt the editor as the source, no re-parse.
+      this.files.set(key, { ...existing, version: document.version });
+      return;
+    }
     const timer = setTimeout(() => {
       this.debounceTimers.delete(key);
       void this.updateFromDocument(document, true);
