@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import type { GraphDto, NodeDto } from '../../../src/shared/graphDto';
+import {
+  MAX_CAPTION_LINE,
+  NAMESPACE_CLASS,
+  kindClass,
+  namespaceParentId,
+  shorten,
+  toElements,
+} from '../../../webview/elements';
+import { SAMPLE_GRAPH, SAMPLE_NAMESPACES } from '../../webview/sampleGraph';
+
+function classesOf(definition: { classes?: string[] | string }): string[] {
+  const { classes } = definition;
+  return Array.isArray(classes) ? classes : (classes ?? '').split(' ').filter(Boolean);
+}
+
+function graphOf(nodes: NodeDto[], edges: GraphDto['edges'] = []): GraphDto {
+  return {
+    nodes,
+    edges,
+    assumptions: { defaultNamespace: 'default' },
+    summary: { files: 1, objects: 1, findings: 0 },
+  };
+}
+
+const workload: NodeDto = {
+  id: 'Deployment/shop/cart',
+  kind: 'Deployment',
+  name: 'cart',
+  namespace: 'shop',
+  category: 'workload',
+  detail: 'Deployment · 2 replicas',
+};
+
+describe('webview/elements', () => {
+  it('makes one compound parent per namespace, with id ns:<namespace>, before the nodes', () => {
+    const built = toElements(SAMPLE_GRAPH);
+    const parents = built.elements.filter((element) => classesOf(element).includes(NAMESPACE_CLASS));
+    assert.deepEqual(
+      parents.map((parent) => parent.data.id),
+      SAMPLE_NAMESPACES.map((namespace) => `ns:${namespace}`),
+    );
+    assert.deepEqual(built.namespaces, [...SAMPLE_NAMESPACES]);
+    assert.equal(namespaceParentId('shop'), 'ns:shop');
+    assert.deepEqual(
+      built.elements.slice(0, parents.length).map((element) => element.data.id),
+      parents.map((parent) => parent.data.id),
+    );
+    for (const parent of parents) assert.equal(parent.selectable, false);
+  });
+
+  it('counts only real nodes and edges, and puts namespaced nodes inside their namespace', () => {
+    const built = toElements(SAMPLE_GRAPH);
+    assert.equal(built.nodeCount, SAMPLE_GRAPH.nodes.length);
+    assert.equal(built.edgeCount, SAMPLE_GRAPH.edges.length);
+    const cart = built.elements.find((element) => element.data.id === 'Deployment/shop/cart');
+    assert.equal(cart?.data.parent, 'ns:shop');
+    const external = built.elements.find((element) => element.data.id === 'external');
+    assert.ok(external);
+    assert.equal('parent' in external.data, false);
+  });
+
+  it('labels a node with its name and its detail on a second line', () => {
+    const [node] = toElements(graphOf([workload])).elements.filter(
+      (element) => element.data.id === workload.id,
+    );
+    assert.equal(node?.data.label, 'cart');
+    assert.equal(node?.data.detail, 'Deployment · 2 replicas');
+    assert.equal(node?.data.caption, 'cart\nDeployment · 2 replicas');
+    const bare = toElements(graphOf([{ ...workload, detail: '' }])).elements.find(
+      (e) => e.data.id === workload.id,
+    );
+    assert.equal(bare?.data.caption, 'cart');
+  });
+
+  it('shortens long caption lines with an ellipsis, without splitting characters', () => {
+    const long = 'a'.repeat(40);
+    assert.equal(shorten(long).length, MAX_CAPTION_LINE);
+    assert.ok(shorten(long).endsWith('…'));
+    assert.equal(shorten('short'), 'short');
+    const emoji = '🚀'.repeat(30);
+    assert.equal([...shorten(emoji)].length, MAX_CAPTION_LINE);
+  });
+
+  it('gives classes per category and kind, and per edge type', () => {
+    const built = toElements(SAMPLE_GRAPH);
+    const byId = new Map(built.elements.map((element) => [element.data.id, classesOf(element)]));
+    assert.deepEqual(byId.get('Service/shop/cart'), ['category-service', 'kind-service']);
+    assert.deepEqual(byId.get('StatefulSet/data/postgres'), ['category-workload', 'kind-statefulset']);
+    assert.deepEqual(byId.get('Ingress/shop/web'), ['category-entry', 'kind-ingress']);
+    assert.deepEqual(byId.get('external'), ['category-external', 'kind-external']);
+    assert.deepEqual(byId.get('calls:Deployment/shop/cart->Service/data/redis'), ['edge-calls']);
+    assert.deepEqual(byId.get('selects:Service/shop/cart->Deployment/shop/cart'), ['edge-selects']);
+    assert.equal(kindClass('HTTPRoute'), 'kind-httproute');
+    assert.equal(kindClass('Weird Kind.v2'), 'kind-weird-kind-v2');
+  });
+
+  it('carries findings as badge data and severity classes', () => {
+    const built = toElements(SAMPLE_GRAPH);
+    const cart = built.elements.find((element) => element.data.id === 'Deployment/shop/cart');
+    assert.equal(cart?.data.findingsCount, 2);
+    assert.equal(cart?.data.findingsWorst, 'error');
+    assert.ok(classesOf(cart ?? { classes: [] }).includes('has-findings'));
+    assert.ok(classesOf(cart ?? { classes: [] }).includes('findings-error'));
+    const frontend = built.elements.find((element) => element.data.id === 'Deployment/shop/frontend');
+    assert.equal(frontend?.data.findingsCount, 0);
+    assert.equal(frontend?.data.findingsWorst, undefined);
+    const zero = toElements(graphOf([{ ...workload, findings: { count: 0, worst: 'info' } }]));
+    assert.ok(!classesOf(zero.elements[1] ?? { classes: [] }).includes('has-findings'));
+  });
+
+  it('keeps edge data: source, target, type and label', () => {
+    const built = toElements(SAMPLE_GRAPH);
+    const call = built.elements.find(
+      (element) => element.data.id === 'calls:Deployment/shop/cart->Service/data/redis',
+    );
+    assert.deepEqual(call?.data, {
+      id: 'calls:Deployment/shop/cart->Service/data/redis',
+      source: 'Deployment/shop/cart',
+      target: 'Service/data/redis',
+      type: 'calls',
+      label: '6379',
+    });
+    assert.equal(call?.group, 'edges');
+  });
+
+  it('drops edges to missing nodes and repeated ids instead of letting Cytoscape throw', () => {
+    const graph = graphOf(
+      [workload, workload, { ...workload, id: 'ns:shop' }],
+      [
+        { id: 'calls:a->b', source: workload.id, target: 'Service/shop/gone', type: 'calls', label: '' },
+        { id: 'selects:x', source: workload.id, target: workload.id, type: 'selects', label: '' },
+        { id: 'selects:x', source: workload.id, target: workload.id, type: 'selects', label: '' },
+        { id: workload.id, source: workload.id, target: workload.id, type: 'calls', label: '' },
+      ],
+    );
+    const built = toElements(graph);
+    assert.equal(built.nodeCount, 1);
+    assert.deepEqual(built.rejectedNodes, [workload.id, 'ns:shop']);
+    assert.equal(built.edgeCount, 1);
+    assert.deepEqual(built.droppedEdges, [workload.id, 'calls:a->b', 'selects:x']);
+    const ids = built.elements.map((element) => element.data.id);
+    assert.equal(new Set(ids).size, ids.length);
+  });
+
+  it('gives the same elements and node-set key whatever order the snapshot lists them in', () => {
+    const reversed: GraphDto = {
+      ...SAMPLE_GRAPH,
+      nodes: [...SAMPLE_GRAPH.nodes].reverse(),
+      edges: [...SAMPLE_GRAPH.edges].reverse(),
+    };
+    assert.deepEqual(toElements(reversed), toElements(SAMPLE_GRAPH));
+    const fewer: GraphDto = { ...SAMPLE_GRAPH, nodes: SAMPLE_GRAPH.nodes.slice(1) };
+    assert.notEqual(toElements(fewer).nodeSetKey, toElements(SAMPLE_GRAPH).nodeSetKey);
+    const otherEdges: GraphDto = { ...SAMPLE_GRAPH, edges: SAMPLE_GRAPH.edges.slice(2) };
+    assert.equal(toElements(otherEdges).nodeSetKey, toElements(SAMPLE_GRAPH).nodeSetKey);
+  });
+
+  it('handles an empty graph', () => {
+    const built = toElements(graphOf([]));
+    assert.deepEqual(built.elements, []);
+    assert.equal(built.nodeCount, 0);
+    assert.equal(built.nodeSetKey, '');
+  });
+});

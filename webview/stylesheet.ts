@@ -1,0 +1,172 @@
+// The Cytoscape stylesheet, as a pure function of a palette (palette.ts): the same graph restyles for
+// light, dark and high-contrast themes. Keyed on the classes elements.ts gives each element.
+import type { NodeSingular, StylesheetJson } from 'cytoscape';
+import type { Severity } from '../src/shared/graphDto';
+import { isHighContrast, type Palette } from './palette';
+
+/** Below this on-screen font size labels are not drawn: the biggest win for pan/zoom speed (PERFORMANCE.md). */
+export const MIN_ZOOMED_FONT_SIZE = 7;
+
+export const NODE_WIDTH = 168;
+export const NODE_HEIGHT = 44;
+
+function severityColour(palette: Palette, severity: Severity): string {
+  switch (severity) {
+    case 'error':
+      return palette.error;
+    case 'warning':
+      return palette.warning;
+    case 'info':
+      return palette.info;
+  }
+}
+
+/**
+ * The findings badge: a filled circle with the count, as an SVG data URI (allowed by `img-src data:`).
+ * Colours come from normalizeColour and the text is a number, so nothing from a manifest reaches the SVG.
+ */
+export function badgeDataUri(count: number, colour: string, textColour: string): string {
+  const text = count > 99 ? '99+' : String(Math.max(0, Math.floor(count)));
+  const fontSize = text.length > 2 ? 9 : 11;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="22" height="22" viewBox="0 0 22 22">` +
+    `<circle cx="11" cy="11" r="10" fill="${colour}" stroke="${textColour}" stroke-width="1.5"/>` +
+    `<text x="11" y="15" font-family="sans-serif" font-size="${fontSize}" font-weight="bold" ` +
+    `text-anchor="middle" fill="${textColour}">${text}</text></svg>`;
+  return 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
+}
+
+export function buildStylesheet(palette: Palette): StylesheetJson {
+  const highContrast = isHighContrast(palette.kind);
+  const borderWidth = highContrast ? 2 : 1.5;
+  const badges = new Map<string, string>();
+  const badgeFor = (node: NodeSingular): string => {
+    const count = Number(node.data('findingsCount')) || 0;
+    const worst = (node.data('findingsWorst') as Severity | undefined) ?? 'info';
+    const key = `${worst}:${count}`;
+    let uri = badges.get(key);
+    if (uri === undefined) {
+      uri = badgeDataUri(count, severityColour(palette, worst), palette.background);
+      badges.set(key, uri);
+    }
+    return uri;
+  };
+
+  return [
+    {
+      selector: 'node',
+      style: {
+        shape: 'round-rectangle',
+        width: NODE_WIDTH,
+        height: NODE_HEIGHT,
+        'background-color': palette.nodeFill,
+        'border-width': borderWidth,
+        'border-color': palette.nodeBorder,
+        label: 'data(caption)',
+        color: palette.foreground,
+        'font-family': palette.fontFamily,
+        'font-size': 11,
+        // elements.ts shortens both caption lines, so wrapping only ever breaks at the newline.
+        'text-wrap': 'wrap',
+        'text-max-width': `${NODE_WIDTH}px`,
+        'line-height': 1.3,
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE,
+      },
+    },
+    {
+      selector: 'node.category-service',
+      style: { 'border-color': palette.service, shape: 'round-rectangle' },
+    },
+    { selector: 'node.category-workload', style: { 'border-color': palette.workload, shape: 'rectangle' } },
+    { selector: 'node.category-entry', style: { 'border-color': palette.entry, shape: 'cut-rectangle' } },
+    {
+      selector: 'node.category-external',
+      style: { 'border-color': palette.external, shape: 'ellipse', width: 120, 'border-style': 'dashed' },
+    },
+    {
+      selector: 'node.namespace',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': palette.nodeFill,
+        'background-opacity': highContrast ? 0 : 0.35,
+        'border-width': highContrast ? 2 : 1,
+        'border-style': 'dashed',
+        'border-color': palette.muted,
+        label: 'data(label)',
+        color: palette.muted,
+        'font-size': 13,
+        'font-weight': 'bold',
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'text-margin-y': -4,
+        padding: '18px',
+        'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE,
+      },
+    },
+    {
+      selector: 'node.has-findings',
+      style: {
+        'border-width': highContrast ? 4 : 3,
+        'background-image': badgeFor,
+        'background-width': 20,
+        'background-height': 20,
+        'background-position-x': '100%',
+        'background-position-y': '0%',
+        'background-offset-x': 10,
+        'background-offset-y': -10,
+        'background-clip': 'none',
+        'background-image-containment': 'over',
+        'bounds-expansion': 12,
+      },
+    },
+    { selector: 'node.findings-info', style: { 'border-color': palette.info } },
+    { selector: 'node.findings-warning', style: { 'border-color': palette.warning } },
+    { selector: 'node.findings-error', style: { 'border-color': palette.error } },
+    {
+      selector: 'edge',
+      style: {
+        width: highContrast ? 2 : 1.5,
+        'curve-style': 'bezier',
+        'line-color': palette.muted,
+        'target-arrow-color': palette.muted,
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.9,
+        label: 'data(label)',
+        color: palette.foreground,
+        'font-family': palette.fontFamily,
+        'font-size': 10,
+        'text-background-color': palette.background,
+        'text-background-opacity': 0.85,
+        'text-background-padding': '2px',
+        'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE,
+      },
+    },
+    {
+      selector: 'edge.edge-selects',
+      style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 3], 'target-arrow-shape': 'vee' },
+    },
+    {
+      selector: 'edge.edge-calls',
+      style: { 'line-color': palette.service, 'target-arrow-color': palette.service },
+    },
+    {
+      selector: 'edge.edge-routes',
+      style: { 'line-color': palette.entry, 'target-arrow-color': palette.entry },
+    },
+    {
+      selector: 'edge.edge-exposes',
+      style: { 'line-color': palette.external, 'target-arrow-color': palette.external },
+    },
+    {
+      selector: ':selected',
+      style: {
+        'border-color': palette.focus,
+        'border-width': highContrast ? 4 : 3,
+        'line-color': palette.focus,
+        'target-arrow-color': palette.focus,
+      },
+    },
+  ];
+}
