@@ -1,0 +1,33 @@
+// What the panel shows when a snapshot has no nodes: say so plainly, with the totals that explain why
+// (nothing read, or files read but no workloads or Services among them). Built with createElement and
+// textContent only: the counts and the namespace come from the host but are never parsed as HTML.
+import type { GraphDto } from '../src/shared/graphDto';
+import { EMPTY_TITLE, emptyStateDetails } from './texts';
+
+export interface EmptyState {
+  show(graph: GraphDto): void;
+  hide(): void;
+}
+
+export function createEmptyState(box: HTMLElement, stage: HTMLElement): EmptyState {
+  return {
+    show(graph) {
+      const title = document.createElement('h2');
+      title.className = 'empty-title';
+      title.textContent = EMPTY_TITLE;
+      const lines = emptyStateDetails(graph).map((text) => {
+        const line = document.createElement('p');
+        line.textContent = text;
+        return line;
+      });
+      box.replaceChildren(title, ...lines);
+      box.hidden = false;
+      stage.classList.add('is-empty');
+    },
+    hide() {
+      box.hidden = true;
+      box.replaceChildren();
+      stage.classList.remove('is-empty');
+    },
+  };
+}
