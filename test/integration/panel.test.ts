@@ -1,0 +1,64 @@
+// The topology panel: the command opens a webview beside the editor, the webview draws the graph and
+// reports what it drew back to the host (`graph/rendered`), which the API exposes.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, type PanelRender } from './api';
+import { indexed, openEditor, waitFor } from './helpers';
+
+// Counted by hand from test/fixtures/workspaces/integration (the generated bad-input files hold no
+// Service or workload):
+//   Services:  shop/frontend, shop/cart, shop/cart-admin (third document of mixed.yaml),
+//              shop/ledger-proxy, shop/reviews (in the List), payments/ledger            = 6
+//   Workloads: Deployment shop/frontend, shop/cart, shop/reviews; StatefulSet payments/ledger = 4
+//   (The Deployment in chart/templates/ is a Helm template: skipped. No LoadBalancer, NodePort or
+//   Ingress, so no `external` node. Namespace boxes are not nodes.)
+const EXPECTED_NODES = 10;
+//   selects: frontend → Deployment frontend, cart → Deployment cart, cart-admin → Deployment cart,
+//            reviews → Deployment reviews, payments/ledger → StatefulSet ledger; ledger-proxy: none.
+//   No workload names another Service in env/args, so there are no `calls` edges.
+const EXPECTED_EDGES = 5;
+
+function topologyTab(): vscode.Tab | undefined {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .find(
+      (tab) =>
+        tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('kubeTopology.topology'),
+    );
+}
+
+suite('Topology panel', () => {
+  test('Show Topology opens the panel beside the editor and draws every Service and workload', async () => {
+    const api = await activateExtension();
+    await indexed(api, 'the fixture workspace');
+    const editor = await openEditor('shop/frontend.yaml');
+    const renders: PanelRender[] = [];
+    const subscription = api.onDidRenderPanel((render) => renders.push(render));
+    try {
+      await vscode.commands.executeCommand('kubeTopology.showTopology');
+      const tab = await waitFor('the topology panel tab', topologyTab, {
+        observe: () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label)).join(', '),
+      });
+      assert.notStrictEqual(
+        tab.group.viewColumn,
+        editor.viewColumn,
+        'The panel should open beside the editor',
+      );
+
+      const render = await waitFor(
+        `a render of ${EXPECTED_NODES} nodes and ${EXPECTED_EDGES} edges`,
+        () => {
+          const last = api.lastPanelRender();
+          return last?.nodeCount === EXPECTED_NODES && last.edgeCount === EXPECTED_EDGES && last;
+        },
+        { timeoutMs: 30_000, observe: () => `lastPanelRender() = ${JSON.stringify(api.lastPanelRender())}` },
+      );
+      assert.ok(
+        renders.some((r) => r.revision === render.revision),
+        `onDidRenderPanel did not fire for revision ${render.revision}: ${JSON.stringify(renders)}`,
+      );
+    } finally {
+      subscription.dispose();
+    }
+  });
+});
