@@ -9,17 +9,22 @@ const fs = require('node:fs');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/** Bundles being built right now, over all contexts: the markers bracket the whole build, not each bundle. */
+let building = 0;
+
 /** Logs build start/end and errors in a shape VS Code's background problem matcher understands. */
 const problemMatcherPlugin = {
   name: 'esbuild-problem-matcher',
   setup(build) {
-    build.onStart(() => console.log('[watch] build started'));
+    build.onStart(() => {
+      if (building++ === 0) console.log('[watch] build started');
+    });
     build.onEnd((result) => {
       for (const { text, location } of result.errors) {
         console.error(`✘ [ERROR] ${text}`);
         if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
       }
-      console.log('[watch] build finished');
+      if (--building === 0) console.log('[watch] build finished');
     });
   },
 };
