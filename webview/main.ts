@@ -74,12 +74,18 @@ function main(host: HostApi): void {
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
     const message = event.data;
     if (!isHostToWebview(message)) return;
-    switch (message.type) {
-      case 'graph/didChange':
-        showGraph(message.revision, message.graph);
-        break;
-      default:
-        assertNever(message.type);
+    // The guard checks the envelope, not every node: a snapshot that still breaks drawing is reported
+    // to the host (which logs it) and the view stays ready for the next one.
+    try {
+      switch (message.type) {
+        case 'graph/didChange':
+          showGraph(message.revision, message.graph);
+          break;
+        default:
+          assertNever(message.type);
+      }
+    } catch (error) {
+      reportError(error);
     }
   });
 

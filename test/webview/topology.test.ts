@@ -234,6 +234,21 @@ describe('topology webview in Chromium', function () {
     await assertClean();
   });
 
+  it('reports a snapshot it cannot draw as webview/error, and draws the next one', async () => {
+    const page = await open();
+    // Passes isHostToWebview (an envelope with node and edge arrays) but is not a GraphDto inside.
+    await pageProbe.send(page, { type: 'graph/didChange', revision: 1, graph: { nodes: [null], edges: [] } });
+    await waitForPosted(page, { type: 'webview/error' });
+    const errors = (await pageProbe.posted(page)).filter(
+      (message) => (message as { type?: unknown }).type === 'webview/error',
+    );
+    assert.ok(errors.length >= 1);
+    assert.equal(typeof (errors[0] as { message?: unknown }).message, 'string');
+    await draw(page, 2, SAMPLE_GRAPH);
+    assert.equal((await realNodes(page)).length, SAMPLE_GRAPH.nodes.length);
+    await assertClean();
+  });
+
   it('posts node/reveal with the id of a clicked node, and nothing for a namespace box', async () => {
     const page = await open();
     await draw(page, 1, SAMPLE_GRAPH);
