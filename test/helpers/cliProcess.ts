@@ -1,6 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
@@ -14,7 +12,8 @@ let built: string | undefined;
  */
 export function cliPath(): string {
   if (built) return built;
-  const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kube-topology-cli-')), 'cli.js');
+  // Under test-results/ (git-ignored) so repeated runs leave nothing behind in the system temp folder.
+  const outfile = path.join(repoRoot, 'test-results', 'unit-cli', 'cli.js');
   esbuild.buildSync({
     entryPoints: [path.join(repoRoot, 'src/cli/main.ts')],
     outfile,

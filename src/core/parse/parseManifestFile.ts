@@ -79,17 +79,21 @@ function parseChunk(file: string, text: string, span: DocumentSpan, documentInde
     const error = document.errors[0];
     if (error) {
       const [start, end] = placeSyntaxError(chunk, error.pos);
-      result.problems.push({ message: firstLine(error.message), range: toRange(start, end) });
+      result.problems.push({
+        message: `YAML syntax error: ${firstSentence(error.message)}`,
+        range: toRange(start, end),
+      });
       continue;
     }
     let body: unknown;
     try {
       body = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (thrown) {
-      const contents = document.contents?.range ?? [0, chunk.length];
+    } catch {
+      // toJS throws only for excessive alias expansion here (parse errors were handled above).
+      const [start, end] = firstAliasRange(document) ?? document.contents?.range ?? [0, 0];
       result.problems.push({
-        message: `This document cannot be read: ${thrown instanceof Error ? thrown.message : String(thrown)} (more than ${MAX_ALIAS_COUNT} alias expansions).`,
-        range: toRange(contents[0], contents[0]),
+        message: `This document expands YAML aliases more than ${MAX_ALIAS_COUNT} times (an "alias bomb"), so it is not read`,
+        range: toRange(start, end),
       });
       continue;
     }
@@ -217,6 +221,18 @@ function placeSyntaxError(chunk: string, [start, end]: [number, number]): [numbe
   return [lineStart + Math.max(0, indent), contentEnd];
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
+/** yaml's message without the code excerpt and without a final period (the rule adds its own sentence). */
+function firstSentence(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/[.:]\s*$/, '');
+}
+
+function firstAliasRange(document: Document.Parsed): [number, number] | undefined {
+  let found: [number, number] | undefined;
+  visit(document, {
+    Alias(_key, node) {
+      if (node.range) found = [node.range[0], node.range[1]];
+      return visit.BREAK;
+    },
+  });
+  return found;
 }

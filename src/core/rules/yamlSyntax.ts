@@ -7,7 +7,7 @@ export const yamlSyntax: Rule = ({ model }) =>
     file.syntaxProblems.map((problem): Finding => ({
       code: 'yaml-syntax',
       severity: RULE_CODES['yaml-syntax'],
-      message: `YAML syntax error: ${problem.message}. This document is skipped; the rest of the file is still read.`,
+      message: `${problem.message}. This document is skipped; the other documents of the file are still read.`,
       range: problem.range,
     })),
   );

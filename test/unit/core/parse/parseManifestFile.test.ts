@@ -129,7 +129,11 @@ describe('parseManifestFile', () => {
     const result = parseManifestFile('bomb.yaml', lines.join('\n'));
     assert.equal(result.objects.length, 0);
     assert.equal(result.syntaxProblems.length, 1);
-    assert.match(result.syntaxProblems[0]!.message, /alias/);
+    const problem = result.syntaxProblems[0]!;
+    assert.match(problem.message, /aliases more than 100 times/);
+    assert.doesNotMatch(problem.message, /\.$/);
+    const text = lines.join('\n');
+    assert.equal(at(text, problem.range), '*a', 'on the first alias, not a zero-width point');
   });
 
   it('reports duplicate keys, which the API server rejects', () => {
