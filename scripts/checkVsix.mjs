@@ -20,7 +20,13 @@ const allowed = [
   /^extension\/(package\.json|readme\.md|README\.md|LICENSE(\.txt)?|changelog\.md|CHANGELOG\.md)$/,
 ];
 const unexpected = listing.filter((entry) => !allowed.some((pattern) => pattern.test(entry)));
-const required = ['extension/dist/extension.js', 'extension/dist/web/extension.js', 'extension/dist/webview/main.js', 'extension/dist/cli.js', 'extension/package.json'];
+const required = [
+  'extension/dist/extension.js',
+  'extension/dist/web/extension.js',
+  'extension/dist/webview/main.js',
+  'extension/dist/cli.js',
+  'extension/package.json',
+];
 const missing = required.filter((entry) => !listing.includes(entry));
 console.log(listing.map((entry) => `  ${entry}`).join('\n'));
 if (unexpected.length > 0 || missing.length > 0) {
