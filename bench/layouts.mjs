@@ -29,17 +29,7 @@ const { values } = parseArgs({
 });
 const NODE_TARGET = Number(values.nodes);
 const RUNS = Number(values.runs);
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+const CHROMIUM_ARGS = ['--headless', ...chromiumFlags];
 
 /** Each candidate: the npm package that registers it (none for built-ins) and its options. */
 const CANDIDATES = [
@@ -263,6 +253,7 @@ ${imports}
 import { toElements } from './webview/elements.ts';
 import { buildStylesheet } from './webview/stylesheet.ts';
 import { paletteFromVariables } from './webview/palette.ts';
+import { chromiumFlags, chromiumPath } from '../scripts/chromium.mjs';
 ${extensions.includes('cytoscape-elk') ? "import { topologyLayoutOptions } from './webview/layout.ts';" : 'const topologyLayoutOptions = undefined;'}
 ${uses}
 window.bench = { cytoscape, toElements, topologyLayoutOptions, style: buildStylesheet(paletteFromVariables('light', () => '')) };`;
@@ -380,7 +371,7 @@ async function main() {
   const outDir = path.join(root, 'test-results', 'bench-layouts');
   mkdirSync(outDir, { recursive: true });
 
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   const rows = [];
   try {
     for (const candidate of available) {

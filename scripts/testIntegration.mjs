@@ -4,10 +4,10 @@
 // The last line printed is always `N passed, M failed`.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { prepareIntegrationWorkspace } from './integrationWorkspace.mjs';
 import { repoRoot, setupTestWeb, testWebArgs, testWebCli } from './setupTestWeb.mjs';
+import { freePort } from './chromium.mjs';
 
 const suiteBundle = path.join(repoRoot, 'dist', 'web', 'test', 'index.js');
 const extensionBundle = path.join(repoRoot, 'dist', 'web', 'extension.js');
@@ -21,16 +21,6 @@ function fail(message) {
 }
 
 /** A TCP port nobody listens on right now. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 if (!fs.existsSync(suiteBundle) || !fs.existsSync(extensionBundle)) {
   console.log('dist/web is missing: building with `node esbuild.js`.');

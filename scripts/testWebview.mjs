@@ -11,6 +11,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import esbuild from 'esbuild';
+import { chromiumPath } from './chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.join(root, 'dist', 'webview', 'main.js');
@@ -27,8 +28,8 @@ function newestSource(dirs) {
   return newest;
 }
 
-if (!existsSync('/usr/bin/chromium')) {
-  console.log('Chromium is missing: apt-get install -y chromium (see TESTING.md)');
+if (!existsSync(chromiumPath)) {
+  console.log(`Chromium is missing at ${chromiumPath}: apt-get install -y chromium (see TESTING.md)`);
   console.log('0 passed, 1 failed');
   process.exit(1);
 }

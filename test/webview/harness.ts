@@ -10,22 +10,13 @@ import esbuild from 'esbuild';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import { buildWebviewHtml, createNonce } from '../../src/vscode/webviewHtml';
 import type { Probe, ProbeGlobal } from './probe';
+import { chromiumFlags, chromiumPath } from '../../scripts/chromium.mjs';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const BUNDLE = path.join(ROOT, 'dist', 'webview', 'main.js');
 
-/** The flags of TESTING.md: Debian's Chromium, headless, offline, no sandbox (root in CI). */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+/** The flags of TESTING.md, plus headless: Debian's Chromium, offline, no sandbox (root in CI). */
+export const CHROMIUM_ARGS = ['--headless', ...chromiumFlags];
 
 /** What the server may hand out: the same two roots the panel's localResourceRoots allow. */
 const FILES: Readonly<Record<string, { file: string; type: string }>> = {
@@ -87,7 +78,7 @@ export async function startServer(): Promise<WebviewServer> {
 }
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
 }
 
 let initScript: Promise<string> | undefined;

@@ -1,0 +1,3 @@
+export const chromiumPath: string;
+export const chromiumFlags: readonly string[];
+export function freePort(): Promise<number>;
