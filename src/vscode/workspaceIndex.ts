@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { LineIndex } from '../core/model/lineIndex';
-import { parseManifestFileInSteps } from '../core/parse/parseManifestFile';
+import { parseManifestFile } from '../core/parse/parseManifestFile';
 import type { FileParse } from '../core/parse/parsedFile';
 import { matchesAnyGlob } from '../core/util/glob';
+import { MAX_FILE_BYTES, parseInSlices, readManifestFromDisk, tooLargeParse } from './manifestReader';
 import type { Settings } from './settings';
 
 /** One file as the index last read it: from disk, or from an open editor (then with its version). */
@@ -20,10 +21,6 @@ export interface IndexedFile {
 
 /** Typing is re-parsed after this quiet time, so one keystroke burst costs one parse. */
 const EDIT_DEBOUNCE_MS = 150;
-/** Longest stretch of parsing before yielding to the extension host (large files parse in slices). */
-const WORK_SLICE_MS = 15;
-/** Files above this size are listed as skipped rather than parsed (rendered charts can be huge). */
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** Files read at the same time during a scan. */
 const SCAN_CONCURRENCY = 8;
 /** Schemes of editor documents that are views of something else (git diffs, output panes). */
@@ -95,10 +92,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (existing && existing.version === document.version) return existing;
     this.cancelPending(key);
     const generation = this.bump(key);
-    const steps = parseManifestFileInSteps(key, document.getText());
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    this.store(document.uri, document.getText(), document.version, step.value, generation);
+    const text = document.getText();
+    this.store(document.uri, text, document.version, parseManifestFile(key, text), generation);
     this.changeEmitter.fire();
     return this.files.get(key);
   }
@@ -192,7 +187,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const key = document.uri.toString();
     const generation = this.bump(key);
     const text = document.getText();
-    const parse = await this.parseInSlices(key, text, generation);
+    const parse = await parseInSlices(key, text, () => this.generations.get(key) === generation);
     if (parse && this.store(document.uri, text, document.version, parse, generation) && notify) {
       this.changeEmitter.fire();
     }
@@ -201,45 +196,20 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async updateFromDisk(uri: vscode.Uri, notify = false): Promise<void> {
     const key = uri.toString();
     const generation = this.bump(key);
-    let text: string;
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_FILE_BYTES) {
-        this.log(`Skipped ${key}: ${stat.size} bytes is more than the ${MAX_FILE_BYTES}-byte limit.`);
-        const skipped: FileParse = {
-          file: key,
-          objects: [],
-          syntaxProblems: [],
-          documentCount: 0,
-          skipped: 'too-large',
-        };
-        this.store(uri, '', undefined, skipped, generation);
-        return;
-      }
-      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    } catch (error) {
-      // Deleted between listing and reading, or unreadable: not a manifest we can show.
-      this.log(`Could not read ${key}: ${error instanceof Error ? error.message : String(error)}`);
+    const read = await readManifestFromDisk(uri);
+    if (read.kind === 'too-large') {
+      this.log(`Skipped ${key}: ${read.size} bytes is more than the ${MAX_FILE_BYTES}-byte limit.`);
+      if (this.store(uri, '', undefined, tooLargeParse(key), generation) && notify) this.changeEmitter.fire();
+      return;
+    }
+    if (read.kind === 'unreadable') {
+      this.log(`Could not read ${key}: ${read.reason}`);
       if (this.remove(key) && notify) this.changeEmitter.fire();
       return;
     }
-    const parse = await this.parseInSlices(key, text, generation);
-    if (parse && this.store(uri, text, undefined, parse, generation) && notify) this.changeEmitter.fire();
-  }
-
-  /** Parses one document per step, yielding to the host every few milliseconds; undefined if superseded. */
-  private async parseInSlices(key: string, text: string, generation: number): Promise<FileParse | undefined> {
-    const steps = parseManifestFileInSteps(key, text);
-    let sliceStart = Date.now();
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-      if (Date.now() - sliceStart >= WORK_SLICE_MS) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        if (this.generations.get(key) !== generation) return undefined;
-        sliceStart = Date.now();
-      }
-    }
+    const parse = await parseInSlices(key, read.text, () => this.generations.get(key) === generation);
+    if (parse && this.store(uri, read.text, undefined, parse, generation) && notify)
+      this.changeEmitter.fire();
   }
 
   /** Keeps a parse unless a newer update of the same file was requested meanwhile. */

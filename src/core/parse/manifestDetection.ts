@@ -1,3 +1,5 @@
+import { visit, type Document } from 'yaml';
+
 // Cheap text checks that decide how a file is treated before (or instead of) a full parse.
 
 /** Files with a NUL byte in their first 8 KB are binary, whatever their extension. */
@@ -19,4 +21,32 @@ export function looksLikeManifestText(text: string): boolean {
 /** Go template actions (`{{ ... }}`) are how Helm charts and similar generators mark their templates. */
 export function containsTemplateAction(text: string): boolean {
   return text.includes('{{');
+}
+
+/**
+ * A Go template (Helm chart source) rather than YAML data: `{{` in an unquoted scalar or opening a
+ * flow collection, or anywhere in a document that does not parse. `{{` inside quoted or block
+ * strings (Prometheus alert texts, Alertmanager templates) is ordinary data and stays.
+ */
+export function isTemplateDocument(document: Document.Parsed, chunk: string): boolean {
+  if (!containsTemplateAction(chunk)) return false;
+  if (document.errors.length > 0) return true;
+  let template = false;
+  visit(document, {
+    Scalar(_key, node) {
+      if (node.type === 'PLAIN' && typeof node.source === 'string' && node.source.includes('{{')) {
+        template = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+    Map(_key, node) {
+      if (node.flow && node.range && chunk.startsWith('{{', node.range[0])) {
+        template = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return template;
 }

@@ -1,9 +1,9 @@
-import { isMap, isSeq, parseAllDocuments, visit, type Document, type Node } from 'yaml';
+import { parseAllDocuments, visit, type Document } from 'yaml';
 import type { SourceRange } from '../model/sourceRange';
-import { containsTemplateAction, looksBinary, looksLikeManifestText } from './manifestDetection';
+import { isTemplateDocument, looksBinary, looksLikeManifestText } from './manifestDetection';
+import { objectsOf } from './kubernetesObjects';
 import type { FileParse, ParsedObject, SkipReason, SyntaxProblem } from './parsedFile';
 import { splitDocuments, type DocumentSpan } from './splitDocuments';
-import { locateInNode } from './yamlNodes';
 
 /**
  * Alias expansions allowed per document when converting to plain data. Real manifests use a
@@ -100,112 +100,6 @@ function parseChunk(file: string, text: string, span: DocumentSpan, documentInde
     result.objects.push(...objectsOf(chunk, file, body, document.contents, documentIndex, toRange));
   }
   return result;
-}
-
-/**
- * A Go template (Helm chart source) rather than YAML data: `{{` in an unquoted scalar or opening a
- * flow collection, or anywhere in a document that does not parse. `{{` inside quoted or block
- * strings (Prometheus alert texts, Alertmanager templates) is ordinary data and stays.
- */
-function isTemplateDocument(document: Document.Parsed, chunk: string): boolean {
-  if (!containsTemplateAction(chunk)) return false;
-  if (document.errors.length > 0) return true;
-  let template = false;
-  visit(document, {
-    Scalar(_key, node) {
-      if (node.type === 'PLAIN' && typeof node.source === 'string' && node.source.includes('{{')) {
-        template = true;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-    Map(_key, node) {
-      if (node.flow && node.range && chunk.startsWith('{{', node.range[0])) {
-        template = true;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return template;
-}
-
-function objectsOf(
-  chunk: string,
-  file: string,
-  body: unknown,
-  node: Node | null,
-  documentIndex: number,
-  toRange: (start: number, end: number) => SourceRange,
-): ParsedObject[] {
-  if (!isKubernetesObject(body) || !isMap(node)) return [];
-  const items = body.items;
-  const itemsNode = node.get('items', true);
-  if (body.kind.endsWith('List') && Array.isArray(items) && isSeq(itemsNode)) {
-    return items.flatMap((item, itemIndex) => {
-      const itemNode = itemsNode.items[itemIndex];
-      if (!isKubernetesObject(item) || !isMap(itemNode)) return [];
-      return [makeObject(chunk, file, item, itemNode, documentIndex, toRange, itemIndex)];
-    });
-  }
-  return [makeObject(chunk, file, body, node, documentIndex, toRange)];
-}
-
-interface KubernetesBody extends Record<string, unknown> {
-  apiVersion: string;
-  kind: string;
-}
-
-function isKubernetesObject(value: unknown): value is KubernetesBody {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const record = value as Record<string, unknown>;
-  return typeof record.apiVersion === 'string' && typeof record.kind === 'string' && record.kind !== '';
-}
-
-function makeObject(
-  chunk: string,
-  file: string,
-  body: KubernetesBody,
-  node: Node,
-  documentIndex: number,
-  toRange: (start: number, end: number) => SourceRange,
-  itemIndex?: number,
-): ParsedObject {
-  const metadata = (
-    typeof body.metadata === 'object' && body.metadata !== null ? body.metadata : {}
-  ) as Record<string, unknown>;
-  const name = stringOr(metadata.name) ?? stringOr(metadata.generateName) ?? '';
-  const whole = node.range ?? [0, 0, 0];
-  // A block map's value end includes its last line break; the object ends at its last character.
-  const range = toRange(whole[0], whole[0] + chunk.slice(whole[0], whole[1]).trimEnd().length);
-  const locate = (
-    path: Parameters<ParsedObject['locate']>[0],
-    target?: Parameters<ParsedObject['locate']>[1],
-  ) => {
-    const found = locateInNode(node, path, target);
-    return found ? toRange(found[0], found[1]) : undefined;
-  };
-  const object: ParsedObject = {
-    file,
-    documentIndex,
-    apiVersion: body.apiVersion,
-    kind: body.kind,
-    name,
-    body,
-    range,
-    nameRange: locate(['metadata', 'name']) ?? toRange(whole[0], whole[0]),
-    locate,
-  };
-  const namespace = stringOr(metadata.namespace);
-  return {
-    ...object,
-    ...(itemIndex === undefined ? {} : { itemIndex }),
-    ...(namespace === undefined ? {} : { declaredNamespace: namespace }),
-  };
-}
-
-function stringOr(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /**

@@ -1,0 +1,86 @@
+import { isMap, isSeq, type Node } from 'yaml';
+import type { SourceRange } from '../model/sourceRange';
+import type { ParsedObject } from './parsedFile';
+import { locateInNode } from './yamlNodes';
+
+// From one YAML document's data and nodes to Kubernetes objects with ranges: a single object, or
+// the items of a `kind: List` (`PodList`, `ConfigMapList`, ...). Anything without a string
+// `apiVersion` and a non-empty `kind` is not a Kubernetes object and yields nothing.
+
+export function objectsOf(
+  chunk: string,
+  file: string,
+  body: unknown,
+  node: Node | null,
+  documentIndex: number,
+  toRange: (start: number, end: number) => SourceRange,
+): ParsedObject[] {
+  if (!isKubernetesObject(body) || !isMap(node)) return [];
+  const items = body.items;
+  const itemsNode = node.get('items', true);
+  if (body.kind.endsWith('List') && Array.isArray(items) && isSeq(itemsNode)) {
+    return items.flatMap((item, itemIndex) => {
+      const itemNode = itemsNode.items[itemIndex];
+      if (!isKubernetesObject(item) || !isMap(itemNode)) return [];
+      return [makeObject(chunk, file, item, itemNode, documentIndex, toRange, itemIndex)];
+    });
+  }
+  return [makeObject(chunk, file, body, node, documentIndex, toRange)];
+}
+
+interface KubernetesBody extends Record<string, unknown> {
+  apiVersion: string;
+  kind: string;
+}
+
+function isKubernetesObject(value: unknown): value is KubernetesBody {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  return typeof record.apiVersion === 'string' && typeof record.kind === 'string' && record.kind !== '';
+}
+
+function makeObject(
+  chunk: string,
+  file: string,
+  body: KubernetesBody,
+  node: Node,
+  documentIndex: number,
+  toRange: (start: number, end: number) => SourceRange,
+  itemIndex?: number,
+): ParsedObject {
+  const metadata = (
+    typeof body.metadata === 'object' && body.metadata !== null ? body.metadata : {}
+  ) as Record<string, unknown>;
+  const name = stringOr(metadata.name) ?? stringOr(metadata.generateName) ?? '';
+  const whole = node.range ?? [0, 0, 0];
+  // A block map's value end includes its last line break; the object ends at its last character.
+  const range = toRange(whole[0], whole[0] + chunk.slice(whole[0], whole[1]).trimEnd().length);
+  const locate = (
+    path: Parameters<ParsedObject['locate']>[0],
+    target?: Parameters<ParsedObject['locate']>[1],
+  ) => {
+    const found = locateInNode(node, path, target);
+    return found ? toRange(found[0], found[1]) : undefined;
+  };
+  const object: ParsedObject = {
+    file,
+    documentIndex,
+    apiVersion: body.apiVersion,
+    kind: body.kind,
+    name,
+    body,
+    range,
+    nameRange: locate(['metadata', 'name']) ?? toRange(whole[0], whole[0]),
+    locate,
+  };
+  const namespace = stringOr(metadata.namespace);
+  return {
+    ...object,
+    ...(itemIndex === undefined ? {} : { itemIndex }),
+    ...(namespace === undefined ? {} : { declaredNamespace: namespace }),
+  };
+}
+
+function stringOr(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
