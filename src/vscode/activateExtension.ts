@@ -3,12 +3,15 @@ import { AnalysisService } from './analysisService';
 import type { KubeTopologyApi } from './api';
 import { DiagnosticsPublisher } from './diagnostics';
 import { ManifestHoverProvider } from './hovers';
+import { revealObject } from './reveal';
 import { affectsFileSelection, readSettings } from './settings';
 import { TopologyStatusBar } from './statusBar';
 import { TOPOLOGY_VIEW_TYPE, TopologyPanel, type PanelEvents, type PanelRender } from './topologyPanel';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export const SHOW_TOPOLOGY_COMMAND = 'kubeTopology.showTopology';
+/** Reveals an object's YAML by contract id: what a click on a node does (also usable from keybindings). */
+export const REVEAL_OBJECT_COMMAND = 'kubeTopology.revealObject';
 
 /** Manifests are YAML (and sometimes JSON), on disk, on the web, or unsaved. */
 const MANIFEST_SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }];
@@ -47,6 +50,9 @@ export function activateExtension(context: vscode.ExtensionContext): KubeTopolog
     vscode.commands.registerCommand(SHOW_TOPOLOGY_COMMAND, () => {
       TopologyPanel.createOrShow(context.extensionUri, analysis, panelEvents);
     }),
+    vscode.commands.registerCommand(REVEAL_OBJECT_COMMAND, (id: unknown) =>
+      typeof id === 'string' ? revealObject(analysis.flush(), id) : false,
+    ),
     vscode.window.registerWebviewPanelSerializer(TOPOLOGY_VIEW_TYPE, {
       deserializeWebviewPanel: (panel) => {
         TopologyPanel.revive(panel, context.extensionUri, analysis, panelEvents);

@@ -61,4 +61,37 @@ suite('Topology panel', () => {
       subscription.dispose();
     }
   });
+
+  test('a click on a node reveals its YAML: the file opens with the object name selected', async () => {
+    const api = await activateExtension();
+    await indexed(api, 'the fixture workspace');
+    await openEditor('shop/frontend.yaml');
+    // The webview posts `node/reveal {id}`; the panel and this command run the same revealObject.
+    const revealed = await vscode.commands.executeCommand(
+      'kubeTopology.revealObject',
+      'StatefulSet/payments/ledger',
+    );
+    assert.strictEqual(revealed, true);
+    const editor = await waitFor('an editor on payments/ledger.yaml', () => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.path.endsWith('/payments/ledger.yaml') && active;
+    });
+    const document = editor.document;
+    // The StatefulSet is the second document: its `name: ledger` is on line 17 (0-based), after `  name: `.
+    const expected = new vscode.Range(17, 8, 17, 14);
+    assert.ok(
+      editor.selection.isEqual(expected),
+      `selection ${JSON.stringify(editor.selection)} should be ${JSON.stringify(expected)} (${document.getText(editor.selection)})`,
+    );
+    assert.strictEqual(document.getText(editor.selection), 'ledger');
+    assert.ok(
+      editor.visibleRanges.some((range) => range.contains(expected)),
+      'the object is scrolled into view',
+    );
+    const unknown = await vscode.commands.executeCommand(
+      'kubeTopology.revealObject',
+      'Deployment/nowhere/nothing',
+    );
+    assert.strictEqual(unknown, false, 'an id the analysis did not produce opens nothing');
+  });
 });
