@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
+import { chromiumFlags, chromiumPath } from '../scripts/chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'package.json'));
@@ -253,7 +254,6 @@ ${imports}
 import { toElements } from './webview/elements.ts';
 import { buildStylesheet } from './webview/stylesheet.ts';
 import { paletteFromVariables } from './webview/palette.ts';
-import { chromiumFlags, chromiumPath } from '../scripts/chromium.mjs';
 ${extensions.includes('cytoscape-elk') ? "import { topologyLayoutOptions } from './webview/layout.ts';" : 'const topologyLayoutOptions = undefined;'}
 ${uses}
 window.bench = { cytoscape, toElements, topologyLayoutOptions, style: buildStylesheet(paletteFromVariables('light', () => '')) };`;
