@@ -8,7 +8,7 @@ export function graphToJson(workspace: CliWorkspace): string {
   const document = {
     version: 1,
     nodes: graph.nodes.map((node) => nodeToJson(workspace, node)),
-    edges: graph.edges.map(edgeToJson),
+    edges: graph.edges.map((edge) => edgeToJson(workspace, edge)),
     diagnostics: diagnosticsToJson(workspace, findings),
   };
   return JSON.stringify(document, null, 2);
@@ -17,14 +17,28 @@ export function graphToJson(workspace: CliWorkspace): string {
 function nodeToJson(workspace: CliWorkspace, node: GraphNode) {
   const base = { id: node.id, kind: node.kind, namespace: node.namespace, name: node.name };
   if (!node.object) return base;
-  return { ...base, file: node.object.file, range: workspace.toJsonRange(node.object.range) };
+  return {
+    ...base,
+    apiVersion: node.object.apiVersion,
+    file: node.object.file,
+    range: workspace.toJsonRange(node.object.range),
+  };
 }
 
-function edgeToJson(edge: GraphEdge) {
+function edgeToJson(workspace: CliWorkspace, edge: GraphEdge) {
+  const evidence = (edge.evidence ?? []).map((item) => ({
+    file: item.range.file,
+    range: workspace.toJsonRange(item.range),
+    text: item.text,
+  }));
   return {
     from: edge.from,
     to: edge.to,
     type: edge.type,
+    ...(edge.traffic ? { traffic: edge.traffic } : {}),
+    ...(edge.port === undefined ? {} : { port: edge.port }),
+    ...(edge.targetPort === undefined ? {} : { targetPort: edge.targetPort }),
     ...(edge.ports ? { ports: edge.ports } : {}),
+    ...(evidence[0] ? { evidence: evidence[0], evidences: evidence } : {}),
   };
 }

@@ -1,33 +1,68 @@
+import type { K8sObject } from '../model/k8sObject';
 import type { WorkspaceModel } from '../model/workspaceModel';
-import type { Graph, GraphNode } from './graph';
+import { inferCalls } from './eastWest/inferCalls';
+import { EdgeCollector } from './edgeCollector';
+import { EXTERNAL_ID, type Graph, type GraphNode, type NodeCategory } from './graph';
+import { GraphContext } from './graphContext';
+import { exposedServiceEdges } from './northSouth/exposedServices';
+import { GATEWAY_ROUTE_KINDS, gatewayApiEdges } from './northSouth/gatewayApi';
+import { ingressEdges } from './northSouth/ingresses';
+import { gatewayBoundVirtualServices, ISTIO_GATEWAY_KIND, istioEdges } from './northSouth/istio';
+import { openshiftRouteEdges } from './northSouth/openshiftRoutes';
 import { selectsEdges } from './selectsEdges';
 
+/** Id kinds drawn as entry points: what outside traffic passes through before a Service. */
+const ENTRY_KINDS = ['Ingress', 'Route', 'Gateway', ISTIO_GATEWAY_KIND, ...GATEWAY_ROUTE_KINDS] as const;
+
 /**
- * The service graph of a workspace. For now: every Service and workload as nodes, and `selects`
- * edges between them; north-south (`exposes`, `routes`) and east-west (`calls`) edges come next.
+ * The service graph: `external`, entry points, Services and workloads as nodes; north-south
+ * (`exposes`, `routes`), `selects` and east-west `calls` edges, each with its evidence.
  */
 export function buildGraph(model: WorkspaceModel): Graph {
+  const context = new GraphContext(model);
+  const collector = new EdgeCollector();
+  const northSouth = [
+    ...exposedServiceEdges(context),
+    ...ingressEdges(context),
+    ...openshiftRouteEdges(context),
+    ...gatewayApiEdges(context),
+    ...istioEdges(context),
+  ];
+  for (const edge of northSouth) collector.add(edge);
+  for (const edge of selectsEdges(context)) collector.add(edge);
+  const calls = inferCalls(context);
+  for (const edge of calls.edges) collector.add(edge);
+  const edges = collector.result();
+
   const nodes: GraphNode[] = [];
-  for (const service of model.services) {
+  if (edges.some((edge) => edge.from === EXTERNAL_ID)) {
     nodes.push({
-      id: service.id,
-      kind: service.kind,
-      name: service.name,
-      namespace: service.namespace,
-      category: 'service',
-      object: service,
+      id: EXTERNAL_ID,
+      kind: 'External',
+      name: 'external',
+      namespace: null,
+      category: 'external',
     });
   }
-  for (const { object } of model.workloads) {
+  const addNode = (object: K8sObject, category: NodeCategory) =>
     nodes.push({
       id: object.id,
       kind: object.kind,
       name: object.name,
       namespace: object.namespace,
-      category: 'workload',
+      category,
       object,
     });
-  }
-  const nodesById = new Map(nodes.map((node) => [node.id, node]));
-  return { nodes, edges: selectsEdges(model), nodesById };
+  for (const kind of ENTRY_KINDS) for (const object of model.ofKind(kind)) addNode(object, 'entry');
+  for (const { object } of gatewayBoundVirtualServices(context)) addNode(object, 'entry');
+  for (const service of model.services) addNode(service, 'service');
+  for (const { object } of model.workloads) addNode(object, 'workload');
+
+  return {
+    nodes,
+    edges,
+    nodesById: new Map(nodes.map((node) => [node.id, node])),
+    unresolvedCalls: calls.unresolved,
+    context,
+  };
 }

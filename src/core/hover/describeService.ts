@@ -2,13 +2,13 @@ import type { Analysis } from '../analysis';
 import type { K8sObject } from '../model/k8sObject';
 import { readServiceSpec, type ServicePort } from '../model/service';
 import { formatSelector } from '../select/labelSelector';
-import { selectedWorkloads } from '../graph/selectsEdges';
 import type { PortMapping } from '../graph/graph';
 import type { HoverContent, HoverSection } from './hoverContent';
 
 const ORIGIN_TEXT = {
   declared: 'declared',
   default: 'assumed: no metadata.namespace, default namespace',
+  kustomization: 'set by a kustomization',
   'cluster-scoped': 'cluster-scoped',
 } as const;
 
@@ -23,7 +23,7 @@ export function describeService(analysis: Analysis, service: K8sObject): HoverCo
   if (spec.type === 'ExternalName') {
     sections.push({ label: 'External name', values: [spec.externalName ?? '(missing)'] });
   } else if (spec.selector) {
-    const selected = selectedWorkloads(analysis.model, service);
+    const selected = analysis.graph.context.selected(service);
     sections.push({ label: 'Selector', values: [formatSelector(spec.selector)] });
     sections.push({
       label: 'Selects',

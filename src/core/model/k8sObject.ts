@@ -1,7 +1,7 @@
 import type { ParsedObject } from '../parse/parsedFile';
 
 /** How an object got its namespace; the UI shows the assumption (docs/ARCHITECTURE.md). */
-export type NamespaceOrigin = 'declared' | 'default' | 'cluster-scoped';
+export type NamespaceOrigin = 'declared' | 'default' | 'kustomization' | 'cluster-scoped';
 
 /** A parsed object placed in the cluster: its namespace decided and its contract id assigned. */
 export interface K8sObject extends ParsedObject {

@@ -57,3 +57,39 @@ export function isClusterScopedKind(kind: string): boolean {
 export function objectId(kind: string, namespace: string | null, name: string): string {
   return `${kind}/${namespace ?? ''}/${name}`;
 }
+
+/**
+ * Kinds that more than one API group defines. Objects of the group listed here keep the plain
+ * kind in their id; the same kind from another group is qualified as `Kind.group` (kubectl's
+ * notation), so an Istio `Gateway` and a Gateway API `Gateway` of the same name never share an id.
+ */
+const PRIMARY_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  Service: [''],
+  Pod: [''],
+  ConfigMap: [''],
+  Namespace: [''],
+  ReplicationController: [''],
+  Deployment: ['apps', 'extensions'],
+  StatefulSet: ['apps'],
+  DaemonSet: ['apps', 'extensions'],
+  ReplicaSet: ['apps', 'extensions'],
+  Job: ['batch'],
+  CronJob: ['batch'],
+  Ingress: ['networking.k8s.io', 'extensions'],
+  NetworkPolicy: ['networking.k8s.io', 'extensions'],
+  Gateway: ['gateway.networking.k8s.io'],
+  Route: ['route.openshift.io'],
+};
+
+/** The API group of an apiVersion: `apps/v1` → `apps`, `v1` → `` (core). */
+export function apiGroup(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash === -1 ? '' : apiVersion.slice(0, slash);
+}
+
+/** The kind as it appears in ids: plain, or `Kind.group` when another group owns the plain name. */
+export function idKind(apiVersion: string, kind: string): string {
+  const primary = PRIMARY_GROUPS[kind];
+  const group = apiGroup(apiVersion);
+  return primary === undefined || primary.includes(group) ? kind : `${kind}.${group}`;
+}

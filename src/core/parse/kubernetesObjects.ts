@@ -28,12 +28,12 @@ export function objectsOf(
   return [makeObject(chunk, file, body, node, documentIndex, toRange)];
 }
 
-interface KubernetesBody extends Record<string, unknown> {
+export interface KubernetesBody extends Record<string, unknown> {
   apiVersion: string;
   kind: string;
 }
 
-function isKubernetesObject(value: unknown): value is KubernetesBody {
+export function isKubernetesObject(value: unknown): value is KubernetesBody {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
   return typeof record.apiVersion === 'string' && typeof record.kind === 'string' && record.kind !== '';
@@ -48,10 +48,7 @@ function makeObject(
   toRange: (start: number, end: number) => SourceRange,
   itemIndex?: number,
 ): ParsedObject {
-  const metadata = (
-    typeof body.metadata === 'object' && body.metadata !== null ? body.metadata : {}
-  ) as Record<string, unknown>;
-  const name = stringOr(metadata.name) ?? stringOr(metadata.generateName) ?? '';
+  const { name, namespace } = namesOf(body);
   const whole = node.range ?? [0, 0, 0];
   // A block map's value end includes its last line break; the object ends at its last character.
   const range = toRange(whole[0], whole[0] + chunk.slice(whole[0], whole[1]).trimEnd().length);
@@ -73,12 +70,20 @@ function makeObject(
     nameRange: locate(['metadata', 'name']) ?? toRange(whole[0], whole[0]),
     locate,
   };
-  const namespace = stringOr(metadata.namespace);
   return {
     ...object,
     ...(itemIndex === undefined ? {} : { itemIndex }),
     ...(namespace === undefined ? {} : { declaredNamespace: namespace }),
   };
+}
+
+/** `metadata.name` (or `generateName`, or '') and `metadata.namespace` as written. */
+export function namesOf(body: KubernetesBody): { name: string; namespace: string | undefined } {
+  const metadata = (
+    typeof body.metadata === 'object' && body.metadata !== null ? body.metadata : {}
+  ) as Record<string, unknown>;
+  const name = stringOr(metadata.name) ?? stringOr(metadata.generateName) ?? '';
+  return { name, namespace: stringOr(metadata.namespace) };
 }
 
 function stringOr(value: unknown): string | undefined {

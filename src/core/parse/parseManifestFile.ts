@@ -11,8 +11,12 @@ import { splitDocuments, type DocumentSpan } from './splitDocuments';
  */
 const MAX_ALIAS_COUNT = 100;
 
+// logLevel 'error': yaml would otherwise print warnings (e.g. collection keys) to the console.
+// prettyErrors false: messages without "at line L, column C", which would count from the chunk.
+export const EXACT_PARSE_OPTIONS = { uniqueKeys: true, logLevel: 'error', prettyErrors: false } as const;
+
 /** The result of one document: its objects and problems, or the signal that the file is a template. */
-interface DocumentResult {
+export interface DocumentResult {
   readonly objects: ParsedObject[];
   readonly problems: SyntaxProblem[];
   readonly isTemplate: boolean;
@@ -37,7 +41,27 @@ export function parseManifestFile(file: string, text: string): FileParse {
  * The same parse, one document per step, so a caller can yield to other work between documents
  * of a very large file (the VS Code index does) and stop early when the text changed again.
  */
-export function* parseManifestFileInSteps(file: string, text: string): Generator<void, FileParse> {
+export function parseManifestFileInSteps(file: string, text: string): Generator<void, FileParse> {
+  return parseDocumentsInSteps(file, text, parseDocumentExactly);
+}
+
+/** Reads one document chunk of a file (`span` from splitDocuments) into objects and problems. */
+export type DocumentParser = (
+  file: string,
+  text: string,
+  span: DocumentSpan,
+  documentIndex: number,
+) => DocumentResult;
+
+/**
+ * What every parse tier shares: binary detection, the cut into documents, the order in which a
+ * template document makes the whole file a skipped template, and the final skip decision.
+ */
+export function* parseDocumentsInSteps(
+  file: string,
+  text: string,
+  parseDocument: DocumentParser,
+): Generator<void, FileParse> {
   if (looksBinary(text)) return skippedFile(file, 'binary');
   const spans = splitDocuments(text);
   const objects: ParsedObject[] = [];
@@ -45,7 +69,7 @@ export function* parseManifestFileInSteps(file: string, text: string): Generator
   let documentIndex = 0;
   let hasContent = false;
   for (const span of spans) {
-    const result = parseChunk(file, text, span, documentIndex);
+    const result = parseDocument(file, text, span, documentIndex);
     if (result.isTemplate) return skippedFile(file, 'template', spans.length);
     hasContent ||= result.hasContent;
     objects.push(...result.objects);
@@ -62,11 +86,15 @@ function skippedFile(file: string, skipped: SkipReason, documentCount = 0): File
   return { file, objects: [], syntaxProblems: [], documentCount, skipped };
 }
 
-function parseChunk(file: string, text: string, span: DocumentSpan, documentIndex: number): DocumentResult {
+/** The exact tier: `yaml` v2 Documents, whose nodes give every range. */
+export function parseDocumentExactly(
+  file: string,
+  text: string,
+  span: DocumentSpan,
+  documentIndex: number,
+): DocumentResult {
   const chunk = text.slice(span.start, span.end);
-  // logLevel 'error': yaml would otherwise print warnings (e.g. collection keys) to the console.
-  // prettyErrors false: messages without "at line L, column C", which would count from the chunk.
-  const documents = parseAllDocuments(chunk, { uniqueKeys: true, logLevel: 'error', prettyErrors: false });
+  const documents = parseAllDocuments(chunk, EXACT_PARSE_OPTIONS);
   const hasContent = documents.some((document) => document.contents !== null || document.errors.length > 0);
   const result: DocumentResult = { objects: [], problems: [], isTemplate: false, hasContent };
   for (const document of documents) {

@@ -1,9 +1,10 @@
 import { compareFindings, type Finding } from './finding';
 import type { Rule, RuleContext } from './rule';
+import { callUnresolved } from './callUnresolved';
 import { yamlSyntax } from './yamlSyntax';
 
 /** Every rule, in the order of the contract's table. */
-const RULES: readonly Rule[] = [yamlSyntax];
+const RULES: readonly Rule[] = [yamlSyntax, callUnresolved];
 
 /** Runs every rule; a rule that throws on odd input loses its own findings, never the others'. */
 export function runRules(context: RuleContext): { findings: Finding[]; failures: string[] } {

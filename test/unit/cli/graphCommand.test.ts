@@ -22,6 +22,7 @@ describe('kube-topology graph', () => {
       kind: 'Service',
       namespace: 'shop',
       name: 'cart',
+      apiVersion: 'v1',
       file: 'shop/cart.yaml',
       range: { start: { line: 25, character: 0 }, end: { line: 36, character: 22 } },
     });

@@ -20,7 +20,7 @@ function analyzeFixture(defaultNamespace = 'default') {
 }
 
 describe('buildGraph', () => {
-  it('has a node per Service and workload, with contract ids', () => {
+  it('has a node per Service and workload, and external for the LoadBalancer, with contract ids', () => {
     const { graph } = analyzeFixture();
     assert.deepEqual(graph.nodes.map((node) => node.id).sort(), [
       'CronJob/default/cleanup',
@@ -32,12 +32,16 @@ describe('buildGraph', () => {
       'Service/shop/checkout-team',
       'Service/shop/web',
       'StatefulSet/default/redis',
+      'external',
     ]);
   });
 
   it('selects by pod template labels, never by workload metadata labels', () => {
     const { graph } = analyzeFixture();
-    const selects = graph.edges.map((edge) => `${edge.from} -> ${edge.to}`).sort();
+    const selects = graph.edges
+      .filter((edge) => edge.type === 'selects')
+      .map((edge) => `${edge.from} -> ${edge.to}`)
+      .sort();
     assert.deepEqual(selects, [
       'Service/default/redis -> CronJob/default/cleanup',
       'Service/default/redis -> StatefulSet/default/redis',
@@ -48,9 +52,9 @@ describe('buildGraph', () => {
 
   it('resolves a named targetPort on the selected containers', () => {
     const { graph } = analyzeFixture();
-    const cart = graph.edges.find((edge) => edge.from === 'Service/shop/cart');
+    const cart = graph.edges.find((edge) => edge.from === 'Service/shop/cart' && edge.type === 'selects');
     assert.deepEqual(cart?.ports, [{ port: 7070, targetPort: 'grpc', protocol: 'TCP', containerPort: 7070 }]);
-    const web = graph.edges.find((edge) => edge.from === 'Service/shop/web');
+    const web = graph.edges.find((edge) => edge.from === 'Service/shop/web' && edge.type === 'selects');
     assert.deepEqual(web?.ports, [{ port: 80, targetPort: 8080, protocol: 'TCP', containerPort: 8080 }]);
   });
 

@@ -1,0 +1,131 @@
+// Finds text that may name a network address: URLs, host:port pairs and cluster DNS names, with
+// their offsets. Whether a candidate really is a call is decided later, against the Services of
+// the workspace (resolveHost.ts); this file only reads text.
+
+/** How strongly the text itself says "this is an address", before any Service is looked up. */
+export type AddressForm =
+  /** `scheme://host[:port]` */
+  | 'url'
+  /** `host:port` without a scheme */
+  | 'host-port'
+  /** A dotted name without port or scheme, like `zipkin.jaeger.svc.cluster.local` or `cart.shop` */
+  | 'dotted'
+  /** A single word in a position that names a host (`DB_HOST=postgres`, `Server=mysql`) */
+  | 'bare';
+
+export interface AddressCandidate {
+  /** Offsets of the host (and port) inside the scanned text. */
+  readonly start: number;
+  readonly end: number;
+  /** Lower case, without a trailing dot. */
+  readonly host: string;
+  readonly port?: number;
+  readonly scheme?: string;
+  readonly form: AddressForm;
+}
+
+const HOST = '[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\\.?';
+/** `scheme://[user@]host[:port][,host[:port]]...` (the list form is MongoDB's). */
+const URL_PATTERN = new RegExp(
+  `\\b([a-z][a-z0-9+.-]*)://(?:[^\\s/@'"]*@)?(${HOST}(?::\\d{1,5})?(?:,${HOST}(?::\\d{1,5})?)*)`,
+  'gi',
+);
+/** `host:port` where the host is not preceded by something that makes it part of a longer token. */
+const HOST_PORT_PATTERN = new RegExp(`(?<![\\w.\\-/:@$])(${HOST}):(\\d{1,5})(?![\\w.:])`, 'gi');
+/** Dotted names (two or more labels), the only bare form the text alone can make look like an address. */
+const DOTTED_PATTERN = new RegExp(
+  `(?<![\\w.\\-/:@$])([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)+)\\.?(?![\\w\\-]|\\.\\w|:\\d)`,
+  'gi',
+);
+/** `key=value` connection strings (`Host=x;Port=y`, `Server=x,1433`). */
+const CONNECTION_KEY_PATTERN =
+  /(?:^|[;\s])(host|hostname|server|address|addr|data source)\s*=\s*([a-z0-9][a-z0-9.-]*)(?:[,:](\d{1,5}))?/gi;
+const CONNECTION_PORT_PATTERN = /(?:^|[;\s])port\s*=\s*(\d{1,5})/i;
+
+/**
+ * Every address-like span of `text`, earliest first, without overlaps (a URL's host is not
+ * reported again as a host:port pair).
+ */
+export function findAddressCandidates(text: string): AddressCandidate[] {
+  const found: AddressCandidate[] = [];
+  const taken: [number, number][] = [];
+  const overlaps = (start: number, end: number) => taken.some(([a, b]) => start < b && end > a);
+  const add = (candidate: AddressCandidate) => {
+    if (overlaps(candidate.start, candidate.end)) return;
+    taken.push([candidate.start, candidate.end]);
+    found.push(candidate);
+  };
+
+  for (const match of text.matchAll(URL_PATTERN)) {
+    const scheme = (match[1] ?? '').toLowerCase();
+    const list = match[2] ?? '';
+    let offset = (match.index ?? 0) + match[0].length - list.length;
+    for (const part of list.split(',')) {
+      const [host = '', port] = splitPort(part);
+      add({
+        start: offset,
+        end: offset + part.length,
+        host: normalise(host),
+        scheme,
+        form: 'url',
+        ...portOf(port),
+      });
+      offset += part.length + 1;
+    }
+  }
+  for (const match of text.matchAll(CONNECTION_KEY_PATTERN)) {
+    const host = match[2] ?? '';
+    const start = (match.index ?? 0) + match[0].length - host.length - (match[3] ? match[3].length + 1 : 0);
+    const port = match[3] ?? CONNECTION_PORT_PATTERN.exec(text)?.[1];
+    add({
+      start,
+      end: start + host.length,
+      host: normalise(host),
+      form: host.includes('.') ? 'dotted' : 'bare',
+      ...portOf(port),
+    });
+  }
+  for (const match of text.matchAll(HOST_PORT_PATTERN)) {
+    const start = match.index ?? 0;
+    add({
+      start,
+      end: start + match[0].length,
+      host: normalise(match[1] ?? ''),
+      form: 'host-port',
+      ...portOf(match[2]),
+    });
+  }
+  for (const match of text.matchAll(DOTTED_PATTERN)) {
+    const start = match.index ?? 0;
+    add({ start, end: start + (match[1] ?? '').length, host: normalise(match[1] ?? ''), form: 'dotted' });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** A whole value that is a single host name (`postgres`, `cart.shop`), for host-ish variables. */
+export function bareHost(value: string): AddressCandidate | undefined {
+  const trimmed = value.trim();
+  if (!/^[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*\.?$/i.test(trimmed)) return undefined;
+  const start = value.indexOf(trimmed);
+  return {
+    start,
+    end: start + trimmed.length,
+    host: normalise(trimmed),
+    form: trimmed.includes('.') ? 'dotted' : 'bare',
+  };
+}
+
+function splitPort(part: string): [string, string | undefined] {
+  const colon = part.lastIndexOf(':');
+  return colon === -1 ? [part, undefined] : [part.slice(0, colon), part.slice(colon + 1)];
+}
+
+function portOf(port: string | undefined): { port?: number } {
+  if (port === undefined || port === '') return {};
+  const number = Number(port);
+  return number >= 1 && number <= 65535 ? { port: number } : {};
+}
+
+function normalise(host: string): string {
+  return host.toLowerCase().replace(/\.$/, '');
+}

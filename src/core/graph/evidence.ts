@@ -1,0 +1,24 @@
+import type { K8sObject } from '../model/k8sObject';
+import type { SourceRange } from '../model/sourceRange';
+import type { PathSegment } from '../parse/yamlNodes';
+import type { Evidence } from './graph';
+
+/**
+ * Evidence whose range is found only when someone reads it. Locating a value can mean re-parsing
+ * its document with exact ranges (the fast parser keeps none), which the graph must not pay for
+ * every edge when only a few are ever shown.
+ */
+export class ObjectEvidence implements Evidence {
+  private located: SourceRange | undefined;
+
+  constructor(
+    private readonly object: K8sObject,
+    private readonly path: readonly PathSegment[],
+    readonly text: string,
+  ) {}
+
+  get range(): SourceRange {
+    this.located ??= this.object.locate(this.path) ?? this.object.nameRange;
+    return this.located;
+  }
+}
