@@ -31,7 +31,10 @@ const URL_PATTERN = new RegExp(
   'gi',
 );
 /** `host:port` where the host is not preceded by something that makes it part of a longer token. */
-const HOST_PORT_PATTERN = new RegExp(`(?<![\\w.\\-/:@$])(${HOST}):(\\d{1,5})(?![\\w.:])`, 'gi');
+const HOST_PORT_PATTERN = new RegExp(
+  `(?<![\\w.\\-/:@$])((?:[a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)*|\\d{1,3}(?:\\.\\d{1,3}){3})\\.?):(\\d{1,5})(?![\\w.:])`,
+  'gi',
+);
 /** Dotted names (two or more labels), the only bare form the text alone can make look like an address. */
 const DOTTED_PATTERN = new RegExp(
   `(?<![\\w.\\-/:@$])([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)+)\\.?(?![\\w\\-]|\\.\\w|:\\d)`,
