@@ -16,7 +16,7 @@ export interface NamespaceInfo {
  * Every namespace the workspace knows: declared by a `Namespace` object or used by an object.
  * Namespace selectors (NetworkPolicy peers, Gateway `allowedRoutes`) match these labels.
  */
-export function collectNamespaces(objects: Iterable<K8sObject>): Map<string, NamespaceInfo> {
+export function collectNamespaces(objects: readonly K8sObject[]): Map<string, NamespaceInfo> {
   const namespaces = new Map<string, NamespaceInfo>();
   for (const object of objects) {
     if (object.kind === 'Namespace' && object.name !== '') {

@@ -73,7 +73,7 @@ export function buildWorkspaceModel(files: readonly FileParse[], options: ModelO
     files,
     objects,
     byId,
-    namespaces: collectNamespaces(byId.values()),
+    namespaces: collectNamespaces([...byId.values()]),
     workloads,
     workloadsById: new Map(workloads.map((workload) => [workload.object.id, workload])),
     workloadIndex,
