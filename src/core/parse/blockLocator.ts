@@ -110,7 +110,8 @@ export function documentContentSpan(chunk: string): Span | undefined {
     }
     const content = firstNonSpace(chunk, lineBegin, lineEnd);
     if (content === -1 || chunk.charCodeAt(content) === HASH) return undefined;
-    if (isDocumentMarker(chunk, lineBegin, '...') || isDocumentMarker(chunk, lineBegin, '---')) return undefined;
+    if (isDocumentMarker(chunk, lineBegin, '...') || isDocumentMarker(chunk, lineBegin, '---'))
+      return undefined;
     break;
   }
   const end = start + chunk.slice(start, lineEnd).trimEnd().length;
@@ -144,7 +145,12 @@ interface Entry {
 /** What a key or sequence item leads to. */
 type Value =
   | { readonly kind: 'block'; readonly block: Block }
-  | { readonly kind: 'inline'; readonly start: number; readonly lineEnd: number; readonly parentIndent: number };
+  | {
+      readonly kind: 'inline';
+      readonly start: number;
+      readonly lineEnd: number;
+      readonly parentIndent: number;
+    };
 
 // Plain scalars that yaml v2's core schema reads as something else than a string.
 const NON_STRING_KEY =
@@ -210,7 +216,10 @@ function readEntry(text: string, position: number): Entry | undefined {
   if (before === SPACE || before === TAB) return undefined;
   if (NON_STRING_KEY.test(text.slice(position, colon))) return undefined;
   let valueStart = colon + 1;
-  while (valueStart < lineEnd && (text.charCodeAt(valueStart) === SPACE || text.charCodeAt(valueStart) === TAB))
+  while (
+    valueStart < lineEnd &&
+    (text.charCodeAt(valueStart) === SPACE || text.charCodeAt(valueStart) === TAB)
+  )
     valueStart++;
   const hasValue = valueStart < lineEnd && !isBlankOrCommentFrom(text, valueStart, lineEnd);
   return { keyStart: position, keyEnd: colon, valueStart: hasValue ? valueStart : -1, lineEnd };
@@ -240,7 +249,12 @@ function isSequenceDash(text: string, position: number): boolean {
 }
 
 /** The block collection on the lines after a key or dash with nothing after it, if any. */
-function blockAfter(text: string, lineEnd: number, parentIndent: number, parentIsMap: boolean): Block | undefined {
+function blockAfter(
+  text: string,
+  lineEnd: number,
+  parentIndent: number,
+  parentIsMap: boolean,
+): Block | undefined {
   const next = nextContentLine(text, lineEnd);
   if (!next || next.indent < 0) return undefined;
   const first = next.start + next.indent;

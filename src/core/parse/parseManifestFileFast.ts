@@ -33,7 +33,10 @@ import { locateInNode, type LocateTarget, type PathSegment } from './yamlNodes';
  *   bombs) where js-yaml has no limit, and the two resolve tags differently, so js-yaml never sees
  *   an alias;
  * - explicit `? ` keys and flow collections as keys (yaml v2 stringifies those keys its own way);
- * - empty and null keys (`: x`, `~: x`, `null: x`): yaml v2 makes them `""`, js-yaml `"null"`.
+ * - empty and null keys (`: x`, `~: x`, `null: x`): yaml v2 makes them `""`, js-yaml `"null"`;
+ * - a lone `\r` (a line break for js-yaml, not for yaml v2);
+ * - quoted scalars and flow collections left open at the end of a line: yaml v2 rejects their
+ *   continuation lines when they are not indented enough, js-yaml accepts them.
  * The patterns are deliberately broad (a `*` in a cron schedule matches too); a false match only
  * costs a yaml v2 parse of that one document.
  */
@@ -46,6 +49,10 @@ const NEEDS_EXACT = new RegExp(
     /(?:^|[\s[{,-])\?(?=[ \t\r\n]|$)/.source,
     /[\]}][ \t]*:(?=[ \t\r\n]|$)/.source,
     /(?:^|[\s{,?-])(?:~|null|Null|NULL)?[ \t]*:(?=[ \t\r\n]|$)/.source,
+    /\r(?!\n)/.source,
+    /(?:^|[\s[{,:])"(?:[^"\\\n]|\\[^\n])*\\?$/.source,
+    /(?:^|[\s[{,:])'(?:[^'\n]|'')*$/.source,
+    /(?:^|[\s[{,:])[[{][^\n\]}]*$/.source,
   ].join('|'),
   'm',
 );
