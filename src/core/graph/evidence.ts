@@ -17,6 +17,11 @@ export class ObjectEvidence implements Evidence {
     readonly text: string,
   ) {}
 
+  /** The same place, described differently (e.g. which address in a long file). */
+  withText(text: string): ObjectEvidence {
+    return new ObjectEvidence(this.object, this.path, text);
+  }
+
   get range(): SourceRange {
     this.located ??= this.object.locate(this.path) ?? this.object.nameRange;
     return this.located;

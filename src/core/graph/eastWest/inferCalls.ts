@@ -1,10 +1,12 @@
 import type { Workload } from '../../model/workspaceModel';
+import { ObjectEvidence } from '../evidence';
 import type { Evidence, GraphEdge } from '../graph';
 import type { GraphContext } from '../graphContext';
 import { bareHost, findAddressCandidates, type AddressCandidate } from './addressCandidates';
 import { containerSources, type ContainerSource } from './containerSources';
 import { portForCall } from './portForCall';
 import { resolveHost } from './resolveHost';
+import { splitPorts } from './splitPorts';
 
 /** A value that looks like a cluster address but names no Service: reported, never guessed. */
 export interface UnresolvedCall {
@@ -20,41 +22,35 @@ export interface UnresolvedCall {
 /** Variables whose whole value is a host name even without a port or scheme (`DB_HOST=postgres`). */
 const HOST_VARIABLE =
   /(?:^|_)(?:HOST|HOSTNAME|HOST_NAME|ADDR|ADDRESS|SERVER|SERVERS|ENDPOINT|SERVICE_HOST|BROKER|BROKERS)$/i;
-/** `X_HOST` + `X_PORT`: the port of a host given alone. */
-const HOST_PREFIX = /^(.*?)(?:_SERVICE)?_(?:HOST|HOSTNAME|HOST_NAME|ADDR|ADDRESS|SERVER)$/i;
+
+interface CallFound {
+  readonly edge: GraphEdge;
+  readonly evidence: readonly Evidence[];
+}
 
 /**
  * East-west `calls` edges: for every container and init container of every workload, each value
  * it reads (env, args, command, mounted ConfigMaps) is scanned for addresses, which are resolved
  * like cluster DNS does for that pod. Calls to the workload's own Service are not edges. One edge
- * per caller, Service and port, carrying every piece of evidence.
+ * per caller, Service and port, carrying every piece of evidence; a call whose port is unknown is
+ * folded into the caller's edges to the same Service that do know it.
  */
 export function inferCalls(context: GraphContext): { edges: GraphEdge[]; unresolved: UnresolvedCall[] } {
-  const edges = new Map<string, { edge: GraphEdge; evidence: Evidence[] }>();
+  const found: CallFound[] = [];
   const unresolved: UnresolvedCall[] = [];
   for (const workload of context.model.workloads) {
     for (const container of workload.template.containers) {
       const sources = containerSources(context, workload, container);
       for (const source of sources) {
         for (const candidate of candidatesOf(source)) {
-          const call = resolveCall(context, workload, sources, source, candidate);
-          if (call === undefined) continue;
-          if ('reason' in call) {
-            unresolved.push(call);
-            continue;
-          }
-          const key = `${call.edge.from}|${call.edge.to}|${call.edge.port ?? ''}`;
-          const existing = edges.get(key);
-          if (existing) existing.evidence.push(...call.evidence);
-          else edges.set(key, { edge: call.edge, evidence: [...call.evidence] });
+          const result = resolveCalls(context, workload, sources, source, candidate);
+          if ('reason' in result) unresolved.push(result);
+          else found.push(...result);
         }
       }
     }
   }
-  return {
-    edges: [...edges.values()].map(({ edge, evidence }) => ({ ...edge, evidence: dedupe(evidence) })),
-    unresolved: dedupeUnresolved(unresolved),
-  };
+  return { edges: mergeCalls(found), unresolved: dedupeUnresolved(unresolved) };
 }
 
 function candidatesOf(source: ContainerSource): AddressCandidate[] {
@@ -69,72 +65,75 @@ function candidatesOf(source: ContainerSource): AddressCandidate[] {
     : found;
 }
 
-function resolveCall(
+function resolveCalls(
   context: GraphContext,
   workload: Workload,
   sources: readonly ContainerSource[],
   source: ContainerSource,
   candidate: AddressCandidate,
-): { edge: GraphEdge; evidence: readonly Evidence[] } | UnresolvedCall | undefined {
+): CallFound[] | UnresolvedCall {
   const from = workload.object.id;
-  const namespace = workload.object.namespace ?? '';
   const written = source.value.slice(candidate.start, candidate.end);
-  const resolution = resolveHost(context, candidate.host, candidate.form, namespace);
-  if (resolution.kind === 'ignored') return undefined;
+  const evidence = source.kind === 'file' ? fileEvidence(source, written) : source.evidence;
+  const resolution = resolveHost(context, candidate.host, candidate.form, workload.object.namespace ?? '');
+  if (resolution.kind === 'ignored') return [];
   if (resolution.kind === 'unresolved') {
-    return {
-      from,
-      address: written,
-      reason: resolution.reason,
-      source: source.name,
-      evidence: source.evidence,
-    };
+    return { from, address: written, reason: resolution.reason, source: source.name, evidence };
   }
   const service = resolution.service;
-  if (context.selected(service).some((selection) => selection.workload === workload)) return undefined;
-  const split = candidate.port === undefined ? splitPort(source, sources) : undefined;
-  const { port, servicePort } = portForCall(
-    context,
-    service,
-    candidate.port ?? split?.port,
-    candidate.scheme,
-  );
-  const edge: GraphEdge = {
-    from,
-    to: service.id,
-    type: 'calls',
-    traffic: 'east-west',
-    ...(port === undefined ? {} : { port }),
-    ...(servicePort === undefined ? {} : { targetPort: context.targetPort(service, servicePort) }),
-  };
-  return { edge, evidence: [...source.evidence, ...(split?.evidence ?? [])] };
+  if (context.selected(service).some((selection) => selection.workload === workload)) return [];
+  const split = candidate.port === undefined ? splitPorts(source, sources) : [];
+  const ports = split.length > 0 ? split : [{ port: candidate.port, evidence: [] }];
+  return ports.map((choice) => {
+    const { port, servicePort } = portForCall(context, service, choice.port, candidate.scheme);
+    const edge: GraphEdge = {
+      from,
+      to: service.id,
+      type: 'calls',
+      traffic: 'east-west',
+      ...(port === undefined ? {} : { port }),
+      ...(servicePort === undefined ? {} : { targetPort: context.targetPort(service, servicePort) }),
+    };
+    return { edge, evidence: [...evidence, ...choice.evidence] };
+  });
 }
 
-/** `FOO_HOST=cart` with `FOO_PORT=7070` in the same container: the port and its evidence. */
-function splitPort(
-  source: ContainerSource,
-  sources: readonly ContainerSource[],
-): { port: number; evidence: readonly Evidence[] } | undefined {
-  if (source.kind !== 'env') return undefined;
-  const prefix = HOST_PREFIX.exec(source.name)?.[1];
-  if (prefix === undefined) return undefined;
-  const names = [`${prefix}_PORT`, `${prefix}_SERVICE_PORT`];
-  for (const candidate of sources) {
-    if (
-      candidate.kind !== 'env' ||
-      !names.some((name) => name.toLowerCase() === candidate.name.toLowerCase())
-    )
+/** A mounted file is long: say which address in it implies the call. */
+function fileEvidence(source: ContainerSource, written: string): Evidence[] {
+  const [first, ...rest] = source.evidence;
+  if (!(first instanceof ObjectEvidence)) return [...source.evidence];
+  return [first.withText(`${source.name}: ${written}`), ...rest];
+}
+
+/** One edge per caller, Service and port; port-less finds join the caller's ported edges to that Service. */
+function mergeCalls(found: readonly CallFound[]): GraphEdge[] {
+  const byKey = new Map<string, { edge: GraphEdge; evidence: Evidence[] }>();
+  const portless: CallFound[] = [];
+  for (const call of found) {
+    if (call.edge.port === undefined) {
+      portless.push(call);
       continue;
-    const port = Number(candidate.value.trim());
-    if (Number.isInteger(port) && port >= 1 && port <= 65535)
-      return { port, evidence: candidate.evidence.slice(0, 1) };
+    }
+    const key = `${call.edge.from}|${call.edge.to}|${call.edge.port}`;
+    const existing = byKey.get(key);
+    if (existing) existing.evidence.push(...call.evidence);
+    else byKey.set(key, { edge: call.edge, evidence: [...call.evidence] });
   }
-  return undefined;
-}
-
-/** By identity: the same written value is one Evidence object, and reading a range may cost a parse. */
-function dedupe(evidence: readonly Evidence[]): Evidence[] {
-  return [...new Set(evidence)];
+  for (const call of portless) {
+    const ported = [...byKey.values()].filter(
+      ({ edge }) => edge.from === call.edge.from && edge.to === call.edge.to,
+    );
+    if (ported.length > 0) {
+      for (const entry of ported) entry.evidence.push(...call.evidence);
+      continue;
+    }
+    const key = `${call.edge.from}|${call.edge.to}|`;
+    const existing = byKey.get(key);
+    if (existing) existing.evidence.push(...call.evidence);
+    else byKey.set(key, { edge: call.edge, evidence: [...call.evidence] });
+  }
+  // By identity: the same written value is one Evidence object, and reading a range may cost a parse.
+  return [...byKey.values()].map(({ edge, evidence }) => ({ ...edge, evidence: [...new Set(evidence)] }));
 }
 
 function dedupeUnresolved(calls: readonly UnresolvedCall[]): UnresolvedCall[] {

@@ -28,6 +28,7 @@ export function resolveHost(
 ): HostResolution {
   if (host === '' || LOOPBACK.has(host) || /^[\d.]+$/.test(host) || host.includes(':')) return IGNORED;
   const labels = host.split('.');
+  if (isApiServer(labels, callerNamespace)) return IGNORED;
   const svcAt = labels.indexOf('svc');
   if (svcAt >= 2) {
     const name = labels[svcAt - 2] ?? '';
@@ -56,6 +57,16 @@ export function resolveHost(
       : IGNORED;
   }
   return IGNORED;
+}
+
+/**
+ * `kubernetes.default.svc` is the API server, which every cluster has and no manifest defines:
+ * talking to it is neither a call between workloads nor an unresolved address.
+ */
+function isApiServer(labels: readonly string[], callerNamespace: string): boolean {
+  if (labels[0] !== 'kubernetes') return false;
+  if (labels.length === 1) return callerNamespace === 'default';
+  return labels[1] === 'default' && (labels.length === 2 || labels[2] === 'svc');
 }
 
 function lookup(context: GraphContext, name: string, namespace: string, reason: string): HostResolution {

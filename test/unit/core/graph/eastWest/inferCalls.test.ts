@@ -191,7 +191,7 @@ data:
     const orders = analysis.graph.edges.find((e) => e.to === 'Service/shop/orders');
     assert.equal(evidenceText(files, orders), 'http://orders:8080/api', 'evidence on the ConfigMap value');
     const postgres = analysis.graph.edges.find((e) => e.to === 'Service/data/postgres');
-    assert.equal(postgres?.evidence?.[0]?.text, 'app-config/app.yaml');
+    assert.equal(postgres?.evidence?.[0]?.text, 'app-config/app.yaml: postgres.data.svc.cluster.local:5432');
   });
 
   it('ignores a ConfigMap the container does not mount, and volumes of other containers', () => {
@@ -240,6 +240,53 @@ spec:
       'Deployment/shop/web -> Service/shop/catalog:80',
       'Deployment/shop/web -> Service/shop/orders:8080',
     ]);
+  });
+
+  it('takes one port per protocol variable (X_PORT_GRPC, X_PORT_HTTP) and folds a port-less mention into ported edges', () => {
+    const multi = `apiVersion: v1
+kind: Service
+metadata: {name: collector, namespace: shop}
+spec:
+  selector: {app: collector}
+  ports: [{name: grpc, port: 4317}, {name: http, port: 4318}]
+`;
+    const env = `          env:
+            - {name: COLLECTOR_HOST, value: collector}
+            - {name: COLLECTOR_PORT_GRPC, value: "4317"}
+            - {name: COLLECTOR_PORT_HTTP, value: "4318"}
+            - {name: TRACES, value: "http://collector:4318/v1/traces"}
+`;
+    const { analysis, calls } = callsOf(deployment('web', 'shop', env), { 'collector.yaml': multi });
+    assert.deepEqual(calls, [
+      'Deployment/shop/web -> Service/shop/collector:4317',
+      'Deployment/shop/web -> Service/shop/collector:4318',
+    ]);
+    const http = analysis.graph.edges.find((e) => e.port === 4318);
+    assert.deepEqual(
+      http?.evidence?.map((item) => item.text),
+      ['COLLECTOR_HOST=collector', 'COLLECTOR_PORT_HTTP=4318', 'TRACES=http://collector:4318/v1/traces'],
+    );
+    const portless = callsOf(
+      deployment(
+        'web',
+        'shop',
+        '          env:\n            - {name: COLLECTOR_HOST, value: collector}\n            - {name: OTLP, value: "collector:4317"}\n',
+      ),
+      { 'collector.yaml': multi },
+    );
+    assert.deepEqual(
+      portless.calls,
+      ['Deployment/shop/web -> Service/shop/collector:4317'],
+      'no separate port-less edge',
+    );
+  });
+
+  it('treats the API server (kubernetes.default.svc) as neither a call nor unresolved', () => {
+    const { calls, unresolved } = callsOf(
+      deployment('web', 'shop', '          args: ["--apiserver=https://kubernetes.default.svc:443"]\n'),
+    );
+    assert.deepEqual(calls, []);
+    assert.deepEqual(unresolved, []);
   });
 
   describe('precision traps', () => {

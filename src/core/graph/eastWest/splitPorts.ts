@@ -1,0 +1,30 @@
+import type { Evidence } from '../graph';
+import type { ContainerSource } from './containerSources';
+
+/** `X_HOST`, `X_ADDR`, `X_SERVICE_HOST`, ...: a variable holding a host alone, and its prefix `X`. */
+const HOST_PREFIX = /^(.*?)(?:_SERVICE)?_(?:HOST|HOSTNAME|HOST_NAME|ADDR|ADDRESS|SERVER)$/i;
+
+/**
+ * The ports that go with a host given alone, from sibling variables of the same container:
+ * `X_PORT`, `X_SERVICE_PORT`, or one per protocol like `X_PORT_GRPC` and `X_PORT_HTTP`.
+ */
+export function splitPorts(
+  source: ContainerSource,
+  sources: readonly ContainerSource[],
+): { port: number; evidence: readonly Evidence[] }[] {
+  if (source.kind !== 'env') return [];
+  const prefix = HOST_PREFIX.exec(source.name)?.[1];
+  if (prefix === undefined || prefix === '') return [];
+  const portName = new RegExp(`^${escape(prefix)}(?:_SERVICE)?_PORT(?:_[A-Z0-9]+)?$`, 'i');
+  return sources.flatMap((candidate) => {
+    if (candidate.kind !== 'env' || !portName.test(candidate.name)) return [];
+    const port = Number(candidate.value.trim());
+    return Number.isInteger(port) && port >= 1 && port <= 65535
+      ? [{ port, evidence: candidate.evidence.slice(0, 1) }]
+      : [];
+  });
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
