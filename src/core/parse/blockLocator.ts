@@ -54,15 +54,15 @@ function isDocumentMarker(text: string, lineStart: number, marker: '---' | '...'
   return Number.isNaN(next) || next === SPACE || next === TAB || next === CR || next === LF;
 }
 
-/** Whether a chunk holds no YAML node at all: only blank lines, comments and a leading `---`. */
+/**
+ * Whether a chunk holds no YAML document at all: only blank lines and comments. (A `---` line
+ * alone makes a document whose content is an empty scalar, which yaml v2 counts as content.)
+ */
 export function isContentFree(chunk: string): boolean {
   let lineStart = 0;
-  let first = true;
   while (lineStart < chunk.length) {
     const lineEnd = lineEndOf(chunk, lineStart);
-    const from = first && isDocumentMarker(chunk, lineStart, '---') ? lineStart + 3 : lineStart;
-    if (!isBlankOrCommentFrom(chunk, from, lineEnd)) return false;
-    first = false;
+    if (!isBlankOrCommentFrom(chunk, lineStart, lineEnd)) return false;
     lineStart = lineEnd + 1;
   }
   return true;
@@ -259,7 +259,9 @@ function blockAfter(
   if (!next || next.indent < 0) return undefined;
   const first = next.start + next.indent;
   if (next.indent > parentIndent) {
-    return { kind: isSequenceDash(text, first) ? 'seq' : 'map', first, indent: next.indent };
+    if (isSequenceDash(text, first)) return { kind: 'seq', first, indent: next.indent };
+    // Anything but `key: ...` (a flow collection or a scalar on its own line) is left to yaml v2.
+    return readEntry(text, first) ? { kind: 'map', first, indent: next.indent } : undefined;
   }
   // A sequence may sit at its parent key's own indentation.
   if (parentIsMap && next.indent === parentIndent && isSequenceDash(text, first)) {
@@ -408,9 +410,151 @@ export function locateInBlock(
       value = valueOfEntry(text, entry, block.indent);
     }
     if (!value) return undefined;
-    if (last) return value.kind === 'inline' ? inlineScalarSpan(text, value) : undefined;
+    if (last) {
+      if (value.kind === 'block') return blockCollectionSpan(text, value.block);
+      const indicator = text.charCodeAt(value.start);
+      if (indicator === 124 /* | */ || indicator === 62 /* > */) return blockScalarSpan(text, value);
+      return inlineScalarSpan(text, value);
+    }
     if (value.kind !== 'block') return undefined;
     block = value.block;
   }
   return undefined;
+}
+
+/**
+ * The span yaml v2 gives the mapping of item `index` of the block sequence at `path` (a `kind:
+ * List`'s `items`), trimmed of trailing whitespace: from the item's first key to the end of its
+ * last content line. Undefined when that is not plain to see, and whenever a comment line lies
+ * between the item's last content and the next item (yaml v2 may count it into the item).
+ */
+export function locateSequenceItem(
+  text: string,
+  rootStart: number,
+  path: readonly PathSegment[],
+  index: number,
+): Span | undefined {
+  const rootColumn = rootStart - (text.lastIndexOf('\n', rootStart - 1) + 1);
+  let block: Block = { kind: 'map', first: rootStart, indent: rootColumn };
+  for (const segment of path) {
+    if (typeof segment !== 'string' || block.kind !== 'map') return undefined;
+    const entry = findKey(text, block, segment);
+    const value = entry && valueOfEntry(text, entry, block.indent);
+    if (value?.kind !== 'block') return undefined;
+    block = value.block;
+  }
+  if (block.kind !== 'seq') return undefined;
+  const item = valueOfItem(text, block, index);
+  if (item?.kind !== 'block' || item.block.kind !== 'map') return undefined;
+  const start = item.block.first;
+  // Walk the lines after the item's start until one at the sequence's indentation or less.
+  let lastContentEnd = lineEndOf(text, start);
+  let commentSinceContent = false;
+  let lineStart = lastContentEnd + 1;
+  while (lineStart < text.length) {
+    const lineEnd = lineEndOf(text, lineStart);
+    if (isBlankFrom(text, lineStart, lineEnd)) {
+      lineStart = lineEnd + 1;
+      continue;
+    }
+    const content = firstNonSpace(text, lineStart, lineEnd);
+    if (content === -1) return undefined;
+    if (text.charCodeAt(content) === HASH) {
+      commentSinceContent = true;
+    } else if (content - lineStart <= block.indent) {
+      break;
+    } else {
+      lastContentEnd = lineEnd;
+      commentSinceContent = false;
+    }
+    lineStart = lineEnd + 1;
+  }
+  if (commentSinceContent) return undefined;
+  return [start, start + text.slice(start, lastContentEnd).trimEnd().length];
+}
+
+/**
+ * A block collection's span as yaml v2 gives it for a value: from its first entry to the end of its
+ * last content line, line break included. Undefined when a comment line follows that last content
+ * line inside the collection's indentation (yaml v2 may or may not count it in).
+ */
+function blockCollectionSpan(text: string, block: Block): Span | undefined {
+  const end = blockEnd(text, block);
+  return end === undefined ? undefined : [block.first, end];
+}
+
+/** The end of a block collection (after its last content line's break), or undefined when unclear. */
+function blockEnd(text: string, block: Block): number | undefined {
+  let lastContentEnd = lineEndOf(text, block.first);
+  let commentSinceContent = false;
+  let lineStart = lastContentEnd + 1;
+  while (lineStart < text.length) {
+    const lineEnd = lineEndOf(text, lineStart);
+    if (isBlankFrom(text, lineStart, lineEnd)) {
+      lineStart = lineEnd + 1;
+      continue;
+    }
+    const content = firstNonSpace(text, lineStart, lineEnd);
+    if (content === -1) return undefined;
+    const indent = content - lineStart;
+    if (text.charCodeAt(content) === HASH) {
+      commentSinceContent = true;
+    } else if (
+      indent < block.indent ||
+      (indent === block.indent && block.kind === 'seq' && !isSequenceDash(text, content)) ||
+      isDocumentMarker(text, lineStart, '---') ||
+      isDocumentMarker(text, lineStart, '...')
+    ) {
+      break;
+    } else {
+      lastContentEnd = lineEnd;
+      commentSinceContent = false;
+    }
+    lineStart = lineEnd + 1;
+  }
+  if (commentSinceContent || endsWithEmptyValue(text, lastContentEnd)) return undefined;
+  return Math.min(lastContentEnd + 1, text.length);
+}
+
+/**
+ * Whether the line ending at `lineEnd` ends with a key or dash without a value: yaml v2 then ends
+ * the collection at that empty node, before the line break, so the span is left to it.
+ */
+function endsWithEmptyValue(text: string, lineEnd: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', lineEnd - 1) + 1, lineEnd);
+  const content = line.replace(/\s#.*$/, '').trimEnd();
+  return content.endsWith(':') || content.endsWith('-');
+}
+
+/**
+ * A `|` or `>` block scalar's span as yaml v2 gives it: from the indicator to the break of its
+ * last non-blank line. Only clip and strip chomping without an indentation indicator; `|+` (whose
+ * span takes in trailing blank lines) and anything unusual are left to yaml v2.
+ */
+function blockScalarSpan(text: string, value: Extract<Value, { kind: 'inline' }>): Span | undefined {
+  const { start, lineEnd, parentIndent } = value;
+  let header = start + 1;
+  if (text.charCodeAt(header) === 45 /* - */) header++;
+  if (!isBlankOrCommentFrom(text, header, lineEnd)) return undefined;
+  if (header < lineEnd && text.charCodeAt(header) === HASH) return undefined;
+  let contentIndent = -1;
+  let lastContentEnd = -1;
+  let lineStart = lineEnd + 1;
+  while (lineStart < text.length) {
+    const end = lineEndOf(text, lineStart);
+    if (isBlankFrom(text, lineStart, end)) {
+      lineStart = end + 1;
+      continue;
+    }
+    const content = firstNonSpace(text, lineStart, end);
+    if (content === -1) return undefined;
+    const indent = content - lineStart;
+    if (indent <= parentIndent) break;
+    if (contentIndent === -1) contentIndent = indent;
+    else if (indent < contentIndent) return undefined;
+    lastContentEnd = end;
+    lineStart = end + 1;
+  }
+  if (lastContentEnd === -1) return undefined;
+  return [start, Math.min(lastContentEnd + 1, text.length)];
 }

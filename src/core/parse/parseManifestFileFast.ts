@@ -1,9 +1,10 @@
 import { load } from 'js-yaml';
 import { parseAllDocuments, type Node } from 'yaml';
 import type { SourceRange } from '../model/sourceRange';
-import { documentContentSpan, isContentFree, locateInBlock } from './blockLocator';
+import { documentContentSpan, isContentFree, locateInBlock, locateSequenceItem } from './blockLocator';
 import { YAML_V2_CORE_SCHEMA } from './fastYamlSchema';
-import { isKubernetesObject, namesOf } from './kubernetesObjects';
+import { isKubernetesObject, namesOf, type KubernetesBody } from './kubernetesObjects';
+import { needsExactTier } from './exactTierTriggers';
 import { containsTemplateAction } from './manifestDetection';
 import type { FileParse, ParsedObject } from './parsedFile';
 import {
@@ -20,42 +21,9 @@ import { locateInNode, type LocateTarget, type PathSegment } from './yamlNodes';
 // from the lines (blockLocator.ts) or, on first use of `locate` for anything unusual, from yaml v2
 // parsing just that document. The result is the same FileParse as parseManifestFile's, object for
 // object and range for range: every document js-yaml might read differently from yaml v2 goes to
-// the exact tier instead (see NEEDS_EXACT), and so does every document js-yaml rejects, so syntax
+// the exact tier instead (exactTierTriggers.ts), and so does every document js-yaml rejects, so syntax
 // errors carry yaml v2's message and place. test/unit/core/parse/fastParse.test.ts holds the two
 // tiers to identical results over the shared corpus and the fixtures.
-
-/**
- * Text that sends a document to the exact tier. Each line is a case where js-yaml and yaml v2
- * could read the same text differently, or where the lines alone cannot give yaml v2's ranges:
- * - directives (`%YAML 1.1` switches yaml v2 to another schema), `...` document ends and content on
- *   the `---` line;
- * - aliases, anchors and tags: yaml v2 counts alias expansions (maxAliasCount guards against alias
- *   bombs) where js-yaml has no limit, and the two resolve tags differently, so js-yaml never sees
- *   an alias;
- * - explicit `? ` keys and flow collections as keys (yaml v2 stringifies those keys its own way);
- * - empty and null keys (`: x`, `~: x`, `null: x`): yaml v2 makes them `""`, js-yaml `"null"`;
- * - a lone `\r` (a line break for js-yaml, not for yaml v2);
- * - quoted scalars and flow collections left open at the end of a line: yaml v2 rejects their
- *   continuation lines when they are not indented enough, js-yaml accepts them.
- * The patterns are deliberately broad (a `*` in a cron schedule matches too); a false match only
- * costs a yaml v2 parse of that one document.
- */
-const NEEDS_EXACT = new RegExp(
-  [
-    /^%/.source,
-    /^\.\.\.(?=[ \t\r\n]|$)/.source,
-    /^---[ \t]+[^#\s]/.source,
-    /(?:^|[\s[{,:])[*&!]/.source,
-    /(?:^|[\s[{,-])\?(?=[ \t\r\n]|$)/.source,
-    /[\]}][ \t]*:(?=[ \t\r\n]|$)/.source,
-    /(?:^|[\s{,?-])(?:~|null|Null|NULL)?[ \t]*:(?=[ \t\r\n]|$)/.source,
-    /\r(?!\n)/.source,
-    /(?:^|[\s[{,:])"(?:[^"\\\n]|\\[^\n])*\\?$/.source,
-    /(?:^|[\s[{,:])'(?:[^'\n]|'')*$/.source,
-    /(?:^|[\s[{,:])[[{][^\n\]}]*$/.source,
-  ].join('|'),
-  'm',
-);
 
 const NO_CONTENT: DocumentResult = { objects: [], problems: [], isTemplate: false, hasContent: false };
 const NOT_KUBERNETES: DocumentResult = { objects: [], problems: [], isTemplate: false, hasContent: true };
@@ -83,7 +51,7 @@ export function parseDocumentFast(
 ): DocumentResult {
   const chunk = text.slice(span.start, span.end);
   if (isContentFree(chunk)) return NO_CONTENT;
-  if (containsTemplateAction(chunk) || NEEDS_EXACT.test(chunk)) {
+  if (containsTemplateAction(chunk) || needsExactTier(text, span.start, span.end)) {
     return parseDocumentExactly(file, text, span, documentIndex);
   }
   let body: unknown;
@@ -94,34 +62,65 @@ export function parseDocumentFast(
     return parseDocumentExactly(file, text, span, documentIndex);
   }
   if (!isKubernetesObject(body)) return NOT_KUBERNETES;
-  // A List's items each need their own span: rare enough to take from yaml v2's nodes.
-  if (body.kind.endsWith('List') && Array.isArray(body.items)) {
-    return parseDocumentExactly(file, text, span, documentIndex);
-  }
   const content = documentContentSpan(chunk);
   if (!content) return parseDocumentExactly(file, text, span, documentIndex);
   const locator = new DocumentLocator(file, text, span, content[0]);
+  let objects: ParsedObject[] | undefined;
+  if (body.kind.endsWith('List') && Array.isArray(body.items)) {
+    // A List (`List`, `PodList`, ...): its Kubernetes items, each with its own span.
+    objects = [];
+    for (const [itemIndex, item] of (body.items as unknown[]).entries()) {
+      if (!isKubernetesObject(item)) continue;
+      const itemSpan = locateSequenceItem(chunk, content[0], ITEMS_PATH, itemIndex);
+      const object =
+        itemSpan && fastObject(locator, item, documentIndex, itemSpan, [...ITEMS_PATH, itemIndex]);
+      if (!object) return parseDocumentExactly(file, text, span, documentIndex);
+      objects.push({ ...object, itemIndex });
+    }
+  } else {
+    const object = fastObject(locator, body, documentIndex, content, []);
+    if (!object) return parseDocumentExactly(file, text, span, documentIndex);
+    objects = [object];
+  }
+  return { objects, problems: [], isTemplate: false, hasContent: true };
+}
+
+const NAME_PATH: readonly PathSegment[] = ['metadata', 'name'];
+const ITEMS_PATH: readonly PathSegment[] = ['items'];
+
+/**
+ * One object of the fast tier: `span` is its whole text (offsets into the chunk), `prefix` the path
+ * from the document's root to it (empty, or `['items', i]` in a List). Undefined when its name's
+ * range cannot be read from the lines (the caller then parses the document exactly).
+ */
+function fastObject(
+  locator: DocumentLocator,
+  body: KubernetesBody,
+  documentIndex: number,
+  span: readonly [number, number],
+  prefix: readonly PathSegment[],
+): ParsedObject | undefined {
   const nameRange = hasPath(body, NAME_PATH)
-    ? locator.fromLines(NAME_PATH, 'value')
-    : locator.toRange(content[0], content[0]);
-  if (!nameRange) return parseDocumentExactly(file, text, span, documentIndex);
+    ? locator.fromLines([...prefix, ...NAME_PATH], 'value')
+    : locator.toRange(span[0], span[0]);
+  if (!nameRange) return undefined;
   const { name, namespace } = namesOf(body);
-  const object: ParsedObject = {
-    file,
+  return {
+    file: locator.file,
     documentIndex,
     apiVersion: body.apiVersion,
     kind: body.kind,
     name,
     ...(namespace === undefined ? {} : { declaredNamespace: namespace }),
     body,
-    range: locator.toRange(content[0], content[1]),
+    range: locator.toRange(span[0], span[1]),
     nameRange,
-    locate: (path, target = 'value') => (hasPath(body, path) ? locator.locate(path, target) : undefined),
+    locate: (path, target = 'value') =>
+      hasPath(body, path)
+        ? locator.locate(prefix.length === 0 ? path : [...prefix, ...path], target)
+        : undefined,
   };
-  return { objects: [object], problems: [], isTemplate: false, hasContent: true };
 }
-
-const NAME_PATH: readonly PathSegment[] = ['metadata', 'name'];
 
 /**
  * Whether `path` names something in the data. When it does not, yaml v2's nodes have nothing there
@@ -151,7 +150,7 @@ class DocumentLocator {
   private exactRoot: Node | null | undefined;
 
   constructor(
-    private readonly file: string,
+    readonly file: string,
     private readonly text: string,
     private readonly span: DocumentSpan,
     private readonly rootStart: number,

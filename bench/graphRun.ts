@@ -1,0 +1,185 @@
+// One benchmark configuration in a fresh process (bench/graphBench.ts starts one per row, so RSS is
+// that configuration's alone). Prints one JSON line: per-run timings, the peak RSS of the first
+// run, the heap kept by its result, and (with --edit-runs) the one-file-edit re-analysis timings.
+//
+//   node --import tsx --expose-gc bench/graphRun.ts --config fast --dir DIR [--runs 5] [--edit-runs 15]
+import { parseArgs } from 'node:util';
+import { analyzeWorkspace, type Analysis } from '../src/core/analysis';
+import { readInputs, type InputFile } from '../src/cli/inputs';
+import { isKubernetesObject, namesOf } from '../src/core/parse/kubernetesObjects';
+import { parseManifestFile } from '../src/core/parse/parseManifestFile';
+import { parseManifestFileFast } from '../src/core/parse/parseManifestFileFast';
+import type { FileParse, ParsedObject } from '../src/core/parse/parsedFile';
+
+export type Config = 'floor' | 'fast' | 'exact';
+
+const PARSERS: Record<Config, (file: string, text: string) => FileParse> = {
+  floor: parseJsonTwin,
+  fast: parseManifestFileFast,
+  exact: parseManifestFile,
+};
+
+export interface RunTimings {
+  readonly read: number;
+  readonly parse: number;
+  readonly analyze: number;
+  readonly total: number;
+}
+
+export interface EditTimings {
+  readonly parse: number;
+  readonly analyze: number;
+  readonly total: number;
+}
+
+export interface RunResult {
+  readonly config: Config;
+  readonly files: number;
+  readonly bytes: number;
+  readonly objects: number;
+  readonly edges: number;
+  readonly findings: number;
+  readonly runs: RunTimings[];
+  /** Peak RSS (MB) of the process after its first run, with that run's result still held. */
+  readonly rssMb: number;
+  /** Heap (MB) after a full GC with the first run's inputs, parses and analysis held. */
+  readonly heapMb: number;
+  readonly edits: EditTimings[];
+  readonly editedFile?: string;
+}
+
+interface Pipeline {
+  readonly inputs: InputFile[];
+  readonly files: FileParse[];
+  readonly analysis: Analysis;
+  readonly timings: RunTimings;
+}
+
+/** The CLI's pipeline minus output formatting: walk + read, parse every file, analyse. */
+function runPipeline(config: Config, dir: string): Pipeline {
+  const parse = PARSERS[config];
+  const t0 = performance.now();
+  const inputs = readInputs([dir]);
+  const t1 = performance.now();
+  const files = inputs.map((input) => parse(input.file, input.text));
+  const t2 = performance.now();
+  const analysis = analyzeWorkspace(files, { defaultNamespace: 'default' });
+  const t3 = performance.now();
+  return {
+    inputs,
+    files,
+    analysis,
+    timings: { read: t1 - t0, parse: t2 - t1, analyze: t3 - t2, total: t3 - t0 },
+  };
+}
+
+/**
+ * The floor's "parse": JSON.parse of the JSON twin (an array of the file's documents) and the same
+ * objects as the YAML tiers would give, with placeholder ranges (the floor has no positions).
+ */
+function parseJsonTwin(file: string, text: string): FileParse {
+  const documents = JSON.parse(text) as unknown[];
+  const objects: ParsedObject[] = [];
+  const at = { file, start: 0, end: 0 };
+  const add = (body: unknown, documentIndex: number, itemIndex?: number) => {
+    if (!isKubernetesObject(body)) return;
+    const { name, namespace } = namesOf(body);
+    objects.push({
+      file,
+      documentIndex,
+      ...(itemIndex === undefined ? {} : { itemIndex }),
+      apiVersion: body.apiVersion,
+      kind: body.kind,
+      name,
+      ...(namespace === undefined ? {} : { declaredNamespace: namespace }),
+      body,
+      range: at,
+      nameRange: at,
+      locate: () => at,
+    });
+  };
+  documents.forEach((document, index) => {
+    if (isKubernetesObject(document) && document.kind.endsWith('List') && Array.isArray(document.items)) {
+      document.items.forEach((item: unknown, itemIndex) => add(item, index, itemIndex));
+    } else {
+      add(document, index);
+    }
+  });
+  return { file, objects, syntaxProblems: [], documentCount: documents.length };
+}
+
+/**
+ * Re-analysis after an edit: one Deployment's env var is pointed at another Service and back, the
+ * edited file is parsed again, and analyzeWorkspace runs over all FileParses, as the VS Code index
+ * does after a keystroke burst.
+ */
+function measureEdits(
+  config: Config,
+  pipeline: Pipeline,
+  runs: number,
+): { edits: EditTimings[]; file?: string } {
+  const parse = PARSERS[config];
+  const index = pipeline.inputs.findIndex(
+    (input, i) => i >= pipeline.inputs.length / 2 && /_ADDR\n\s+value: /.test(input.text),
+  );
+  const input = pipeline.inputs[index];
+  if (!input) return { edits: [] };
+  const original = input.text;
+  const edited = original.replace(/(_ADDR\n\s+value: )([a-z0-9-]+)/, '$1$2-renamed');
+  const files = [...pipeline.files];
+  const edits: EditTimings[] = [];
+  for (let run = 0; run < runs; run++) {
+    const text = run % 2 === 0 ? edited : original;
+    const t0 = performance.now();
+    files[index] = parse(input.file, text);
+    const t1 = performance.now();
+    analyzeWorkspace(files, { defaultNamespace: 'default' });
+    const t2 = performance.now();
+    edits.push({ parse: t1 - t0, analyze: t2 - t1, total: t2 - t0 });
+  }
+  return { edits, file: input.file };
+}
+
+/** The first run, measured for time and memory; its result is released before the other runs. */
+function firstRun(config: Config, dir: string, editRuns: number): RunResult {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const first = runPipeline(config, dir);
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  gc?.();
+  const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
+  const { edits, file } = measureEdits(config, first, editRuns);
+  return {
+    config,
+    files: first.inputs.length,
+    bytes: first.inputs.reduce((sum, input) => sum + input.text.length, 0),
+    objects: first.analysis.model.objects.length,
+    edges: first.analysis.graph.edges.length,
+    findings: first.analysis.findings.length,
+    runs: [first.timings],
+    rssMb,
+    heapMb,
+    edits,
+    ...(file === undefined ? {} : { editedFile: file }),
+  };
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      config: { type: 'string' },
+      dir: { type: 'string' },
+      runs: { type: 'string', default: '5' },
+      'edit-runs': { type: 'string', default: '0' },
+    },
+  });
+  const config = values.config as Config;
+  if (!(config in PARSERS) || !values.dir) throw new Error('usage: --config floor|fast|exact --dir DIR');
+  const result = firstRun(config, values.dir, Number(values['edit-runs']));
+  for (let run = 1; run < Number(values.runs); run++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    result.runs.push(runPipeline(config, values.dir).timings);
+  }
+  console.log(JSON.stringify(result));
+}
+
+main();
