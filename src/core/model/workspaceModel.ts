@@ -4,6 +4,7 @@ import type { K8sObject, NamespaceOrigin } from './k8sObject';
 import { idKind, isClusterScopedKind, isWorkloadKind, objectId } from './kinds';
 import { kustomizedNamespace, kustomizeNamespaces, type KustomizeNamespaces } from './kustomization';
 import { collectNamespaces, type NamespaceInfo } from './namespaces';
+import { PlacedObject } from './placedObject';
 import { podTemplateOf, type PodTemplate } from './podTemplate';
 
 export interface ModelOptions {
@@ -85,8 +86,7 @@ export function buildWorkspaceModel(files: readonly FileParse[], options: ModelO
 
 /**
  * Places a parsed object: decides its namespace (kustomization, declared, or the default) and
- * its id. The result inherits from the parsed object instead of copying it, so lazily computed
- * fields of the fast parser (ranges resolved on first use) stay lazy.
+ * its id.
  */
 function placeObject(
   parsed: ParsedObject,
@@ -113,10 +113,5 @@ function placeObject(
       namespaceOrigin = 'default';
     }
   }
-  const placed: Pick<K8sObject, 'id' | 'namespace' | 'namespaceOrigin'> = {
-    id: objectId(kind, namespace, parsed.name),
-    namespace,
-    namespaceOrigin,
-  };
-  return Object.assign(Object.create(parsed) as ParsedObject, placed);
+  return new PlacedObject(parsed, objectId(kind, namespace, parsed.name), namespace, namespaceOrigin);
 }

@@ -43,66 +43,96 @@ const DOTTED_PATTERN = new RegExp(
 /** `key=value` connection strings (`Host=x;Port=y`, `Server=x,1433`). */
 const CONNECTION_KEY_PATTERN =
   /(?:^|[;\s])(host|hostname|server|address|addr|data source)\s*=\s*([a-z0-9][a-z0-9.-]*)(?:[,:](\d{1,5}))?/gi;
+const MAY_HOLD_ADDRESS = /[.:=]/;
 const CONNECTION_PORT_PATTERN = /(?:^|[;\s])port\s*=\s*(\d{1,5})/i;
+
+/** Results by text: the same values recur across containers and across re-analyses after an edit. */
+const cache = new Map<string, readonly AddressCandidate[]>();
+const CACHE_LIMIT = 50_000;
 
 /**
  * Every address-like span of `text`, earliest first, without overlaps (a URL's host is not
- * reported again as a host:port pair).
+ * reported again as a host:port pair). Cached by text; callers must not modify the result.
  */
-export function findAddressCandidates(text: string): AddressCandidate[] {
-  const found: AddressCandidate[] = [];
-  const taken: [number, number][] = [];
-  const overlaps = (start: number, end: number) => taken.some(([a, b]) => start < b && end > a);
-  const add = (candidate: AddressCandidate) => {
-    if (overlaps(candidate.start, candidate.end)) return;
-    taken.push([candidate.start, candidate.end]);
-    found.push(candidate);
-  };
+export function findAddressCandidates(text: string): readonly AddressCandidate[] {
+  // Every form below needs a '.', ':' or '='; most values (flags, numbers, words) have none.
+  if (!MAY_HOLD_ADDRESS.test(text)) return NONE;
+  let found = cache.get(text);
+  if (found === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    found = scan(text);
+    cache.set(text, found);
+  }
+  return found;
+}
 
-  for (const match of text.matchAll(URL_PATTERN)) {
-    const scheme = (match[1] ?? '').toLowerCase();
-    const list = match[2] ?? '';
-    let offset = (match.index ?? 0) + match[0].length - list.length;
-    for (const part of list.split(',')) {
-      const [host = '', port] = splitPort(part);
-      add({
-        start: offset,
-        end: offset + part.length,
-        host: normalise(host),
-        scheme,
-        form: 'url',
-        ...portOf(port),
-      });
-      offset += part.length + 1;
+const NONE: readonly AddressCandidate[] = [];
+
+function scan(text: string): AddressCandidate[] {
+  const found: AddressCandidate[] = [];
+  if (text.includes('://')) {
+    for (const match of text.matchAll(URL_PATTERN)) {
+      const scheme = (match[1] ?? '').toLowerCase();
+      const list = match[2] ?? '';
+      let offset = (match.index ?? 0) + match[0].length - list.length;
+      for (const part of list.split(',')) {
+        const [host = '', port] = splitPort(part);
+        add(found, {
+          start: offset,
+          end: offset + part.length,
+          host: normalise(host),
+          scheme,
+          form: 'url',
+          ...portOf(port),
+        });
+        offset += part.length + 1;
+      }
     }
   }
-  for (const match of text.matchAll(CONNECTION_KEY_PATTERN)) {
-    const host = match[2] ?? '';
-    const start = (match.index ?? 0) + match[0].length - host.length - (match[3] ? match[3].length + 1 : 0);
-    const port = match[3] ?? CONNECTION_PORT_PATTERN.exec(text)?.[1];
-    add({
-      start,
-      end: start + host.length,
-      host: normalise(host),
-      form: host.includes('.') ? 'dotted' : 'bare',
-      ...portOf(port),
-    });
+  if (text.includes('=')) {
+    for (const match of text.matchAll(CONNECTION_KEY_PATTERN)) {
+      const host = match[2] ?? '';
+      const start = (match.index ?? 0) + match[0].length - host.length - (match[3] ? match[3].length + 1 : 0);
+      const port = match[3] ?? CONNECTION_PORT_PATTERN.exec(text)?.[1];
+      add(found, {
+        start,
+        end: start + host.length,
+        host: normalise(host),
+        form: host.includes('.') ? 'dotted' : 'bare',
+        ...portOf(port),
+      });
+    }
   }
-  for (const match of text.matchAll(HOST_PORT_PATTERN)) {
-    const start = match.index ?? 0;
-    add({
-      start,
-      end: start + match[0].length,
-      host: normalise(match[1] ?? ''),
-      form: 'host-port',
-      ...portOf(match[2]),
-    });
+  if (text.includes(':')) {
+    for (const match of text.matchAll(HOST_PORT_PATTERN)) {
+      const start = match.index ?? 0;
+      add(found, {
+        start,
+        end: start + match[0].length,
+        host: normalise(match[1] ?? ''),
+        form: 'host-port',
+        ...portOf(match[2]),
+      });
+    }
   }
-  for (const match of text.matchAll(DOTTED_PATTERN)) {
-    const start = match.index ?? 0;
-    add({ start, end: start + (match[1] ?? '').length, host: normalise(match[1] ?? ''), form: 'dotted' });
+  if (text.includes('.')) {
+    for (const match of text.matchAll(DOTTED_PATTERN)) {
+      const start = match.index ?? 0;
+      add(found, {
+        start,
+        end: start + (match[1] ?? '').length,
+        host: normalise(match[1] ?? ''),
+        form: 'dotted',
+      });
+    }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** Adds a candidate unless it overlaps one found by an earlier (stronger) form. */
+function add(found: AddressCandidate[], candidate: AddressCandidate): void {
+  for (const other of found) if (candidate.start < other.end && candidate.end > other.start) return;
+  found.push(candidate);
 }
 
 /** A whole value that is a single host name (`postgres`, `cart.shop`), for host-ish variables. */

@@ -18,9 +18,35 @@ export interface ContainerSource {
   readonly evidence: readonly Evidence[];
 }
 
-interface Variable {
-  readonly value: string;
-  readonly evidence: readonly Evidence[];
+/** Where a value is written: turned into Evidence only for the few values that name a Service. */
+interface Place {
+  readonly object: K8sObject;
+  readonly path: readonly PathSegment[];
+  readonly text: string;
+}
+
+/**
+ * A source whose evidence objects are made on first use: most values of a container are never
+ * addresses, and a large workspace has hundreds of thousands of them.
+ */
+class Source implements ContainerSource {
+  private made: readonly Evidence[] | undefined;
+
+  constructor(
+    readonly kind: ContainerSource['kind'],
+    readonly name: string,
+    readonly value: string,
+    private readonly places: readonly Place[],
+    private readonly expandedFrom: readonly Source[] = [],
+  ) {}
+
+  get evidence(): readonly Evidence[] {
+    this.made ??= [
+      ...this.places.map((place) => new ObjectEvidence(place.object, place.path, place.text)),
+      ...this.expandedFrom.flatMap((source) => source.evidence.slice(0, 1)),
+    ];
+    return this.made;
+  }
 }
 
 /**
@@ -36,7 +62,7 @@ export function containerSources(
 ): ContainerSource[] {
   const object = workload.object;
   const namespace = object.namespace ?? '';
-  const env = new Map<string, Variable>();
+  const env = new Map<string, Source>();
   const path = container.path;
 
   asArray(container.body.envFrom).forEach((entry, index) => {
@@ -44,13 +70,14 @@ export function containerSources(
     if (!configMap) return;
     const prefix = asString(field(entry, 'prefix')) ?? '';
     for (const [key, value] of dataEntries(configMap)) {
-      env.set(`${prefix}${key}`, {
-        value,
-        evidence: [
-          new ObjectEvidence(configMap, ['data', key], `${configMap.name}/${key}=${value}`),
-          new ObjectEvidence(object, [...path, 'envFrom', index], `envFrom: ${configMap.name}`),
-        ],
-      });
+      const name = `${prefix}${key}`;
+      env.set(
+        name,
+        new Source('env', name, value, [
+          { object: configMap, path: ['data', key], text: `${configMap.name}/${key}=${value}` },
+          { object, path: [...path, 'envFrom', index], text: `envFrom: ${configMap.name}` },
+        ]),
+      );
     }
   });
 
@@ -60,13 +87,17 @@ export function containerSources(
     const raw = field(entry, 'value');
     if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') {
       const { text, used } = expandReferences(String(raw), (reference) => env.get(reference)?.value);
-      env.set(name, {
-        value: text,
-        evidence: [
-          new ObjectEvidence(object, [...path, 'env', index, 'value'], `${name}=${String(raw)}`),
-          ...used.flatMap((reference) => env.get(reference)?.evidence.slice(0, 1) ?? []),
-        ],
-      });
+      const expandedFrom = used.flatMap((reference) => env.get(reference) ?? []);
+      env.set(
+        name,
+        new Source(
+          'env',
+          name,
+          text,
+          [{ object, path: [...path, 'env', index, 'value'], text: `${name}=${String(raw)}` }],
+          expandedFrom,
+        ),
+      );
       return;
     }
     const configMap = configMapNamed(
@@ -77,43 +108,38 @@ export function containerSources(
     const key = asString(field(entry, 'valueFrom', 'configMapKeyRef', 'key'));
     const value = key === undefined ? undefined : configMap && dataValue(configMap, key);
     if (configMap && key !== undefined && value !== undefined) {
-      env.set(name, {
-        value,
-        evidence: [
-          new ObjectEvidence(
-            configMap,
-            ['data', key],
-            `${name}=${value} (ConfigMap ${configMap.name}, key ${key})`,
-          ),
-          new ObjectEvidence(
+      env.set(
+        name,
+        new Source('env', name, value, [
+          {
+            object: configMap,
+            path: ['data', key],
+            text: `${name}=${value} (ConfigMap ${configMap.name}, key ${key})`,
+          },
+          {
             object,
-            [...path, 'env', index, 'valueFrom'],
-            `${name} from ConfigMap ${configMap.name}`,
-          ),
-        ],
-      });
+            path: [...path, 'env', index, 'valueFrom'],
+            text: `${name} from ConfigMap ${configMap.name}`,
+          },
+        ]),
+      );
     } else {
       // Secrets, field refs, missing ConfigMaps: the value is unknown, and `$(NAME)` stays as written.
       env.delete(name);
     }
   });
 
-  const sources: ContainerSource[] = [...env].map(([name, variable]) => ({
-    kind: 'env' as const,
-    name,
-    ...variable,
-  }));
+  const sources: ContainerSource[] = [...env.values()];
   for (const kind of ['command', 'args'] as const) {
     asArray(container.body[kind]).forEach((item, index) => {
       if (typeof item !== 'string') return;
       const { text } = expandReferences(item, (reference) => env.get(reference)?.value);
       const shown = item.length > 160 ? `${item.slice(0, 157)}...` : item;
-      sources.push({
-        kind: kind === 'args' ? 'arg' : 'command',
-        name: `${kind}[${index}]`,
-        value: text,
-        evidence: [new ObjectEvidence(object, [...path, kind, index], shown)],
-      });
+      sources.push(
+        new Source(kind === 'args' ? 'arg' : 'command', `${kind}[${index}]`, text, [
+          { object, path: [...path, kind, index], text: shown },
+        ]),
+      );
     });
   }
   sources.push(...mountedFiles(context, object, container));
@@ -138,12 +164,11 @@ function mountedFiles(context: GraphContext, object: K8sObject, container: Conta
       const configMap = configMapNamed(context, object.namespace ?? '', name);
       if (!configMap) continue;
       for (const [key, value] of dataEntries(configMap)) {
-        sources.push({
-          kind: 'file',
-          name: `${configMap.name}/${key}`,
-          value,
-          evidence: [new ObjectEvidence(configMap, ['data', key], `${configMap.name}/${key}`)],
-        });
+        sources.push(
+          new Source('file', `${configMap.name}/${key}`, value, [
+            { object: configMap, path: ['data', key], text: `${configMap.name}/${key}` },
+          ]),
+        );
       }
     }
   }

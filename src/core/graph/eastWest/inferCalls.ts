@@ -53,11 +53,11 @@ export function inferCalls(context: GraphContext): { edges: GraphEdge[]; unresol
   return { edges: mergeCalls(found), unresolved: dedupeUnresolved(unresolved) };
 }
 
-function candidatesOf(source: ContainerSource): AddressCandidate[] {
+function candidatesOf(source: ContainerSource): readonly AddressCandidate[] {
   const found = findAddressCandidates(source.value);
-  if (source.kind === 'env' && HOST_VARIABLE.test(source.name) && found.length === 0) {
+  if (source.kind === 'env' && found.length === 0 && HOST_VARIABLE.test(source.name)) {
     const bare = bareHost(source.value);
-    if (bare) found.push(bare);
+    if (bare) return [bare];
   }
   // In mounted config files, `word:1234` is as likely a YAML key or a time as an address.
   return source.kind === 'file'
@@ -108,29 +108,37 @@ function fileEvidence(source: ContainerSource, written: string): Evidence[] {
 /** One edge per caller, Service and port; port-less finds join the caller's ported edges to that Service. */
 function mergeCalls(found: readonly CallFound[]): GraphEdge[] {
   const byKey = new Map<string, { edge: GraphEdge; evidence: Evidence[] }>();
+  /** `from|to` → the ported entries of that pair, so a port-less find finds them without a scan. */
+  const portedByPair = new Map<string, { edge: GraphEdge; evidence: Evidence[] }[]>();
   const portless: CallFound[] = [];
   for (const call of found) {
     if (call.edge.port === undefined) {
       portless.push(call);
       continue;
     }
-    const key = `${call.edge.from}|${call.edge.to}|${call.edge.port}`;
+    const pair = `${call.edge.from}|${call.edge.to}`;
+    const key = `${pair}|${call.edge.port}`;
     const existing = byKey.get(key);
-    if (existing) existing.evidence.push(...call.evidence);
-    else byKey.set(key, { edge: call.edge, evidence: [...call.evidence] });
+    if (existing) {
+      existing.evidence.push(...call.evidence);
+      continue;
+    }
+    const entry = { edge: call.edge, evidence: [...call.evidence] };
+    byKey.set(key, entry);
+    const list = portedByPair.get(pair);
+    if (list) list.push(entry);
+    else portedByPair.set(pair, [entry]);
   }
   for (const call of portless) {
-    const ported = [...byKey.values()].filter(
-      ({ edge }) => edge.from === call.edge.from && edge.to === call.edge.to,
-    );
-    if (ported.length > 0) {
+    const pair = `${call.edge.from}|${call.edge.to}`;
+    const ported = portedByPair.get(pair);
+    if (ported) {
       for (const entry of ported) entry.evidence.push(...call.evidence);
       continue;
     }
-    const key = `${call.edge.from}|${call.edge.to}|`;
-    const existing = byKey.get(key);
+    const existing = byKey.get(`${pair}|`);
     if (existing) existing.evidence.push(...call.evidence);
-    else byKey.set(key, { edge: call.edge, evidence: [...call.evidence] });
+    else byKey.set(`${pair}|`, { edge: call.edge, evidence: [...call.evidence] });
   }
   // By identity: the same written value is one Evidence object, and reading a range may cost a parse.
   return [...byKey.values()].map(({ edge, evidence }) => ({ ...edge, evidence: [...new Set(evidence)] }));

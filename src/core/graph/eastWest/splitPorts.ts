@@ -15,9 +15,9 @@ export function splitPorts(
   if (source.kind !== 'env') return [];
   const prefix = HOST_PREFIX.exec(source.name)?.[1];
   if (prefix === undefined || prefix === '') return [];
-  const portName = new RegExp(`^${escape(prefix)}(?:_SERVICE)?_PORT(?:_[A-Z0-9]+)?$`, 'i');
+  const start = prefix.toUpperCase();
   return sources.flatMap((candidate) => {
-    if (candidate.kind !== 'env' || !portName.test(candidate.name)) return [];
+    if (candidate.kind !== 'env' || !isPortOf(candidate.name.toUpperCase(), start)) return [];
     const port = Number(candidate.value.trim());
     return Number.isInteger(port) && port >= 1 && port <= 65535
       ? [{ port, evidence: candidate.evidence.slice(0, 1) }]
@@ -25,6 +25,8 @@ export function splitPorts(
   });
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `X_PORT`, `X_SERVICE_PORT`, `X_PORT_GRPC` for prefix `X` (names compared in upper case). */
+function isPortOf(name: string, prefix: string): boolean {
+  if (!name.startsWith(`${prefix}_`)) return false;
+  return /^(?:SERVICE_)?PORT(?:_[A-Z0-9]+)?$/.test(name.slice(prefix.length + 1));
 }
