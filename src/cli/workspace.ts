@@ -1,7 +1,7 @@
 import { analyzeWorkspace, type Analysis } from '../core/analysis';
 import { LineIndex, type LinePosition } from '../core/model/lineIndex';
 import type { SourceRange } from '../core/model/sourceRange';
-import { parseManifestFile } from '../core/parse/parseManifestFile';
+import { parseManifestFileFast } from '../core/parse/parseManifestFileFast';
 import type { InputFile } from './inputs';
 
 export interface JsonRange {
@@ -17,7 +17,7 @@ export class CliWorkspace {
 
   constructor(inputs: readonly InputFile[], defaultNamespace: string) {
     this.texts = new Map(inputs.map((input) => [input.file, input.text]));
-    const files = inputs.map((input) => parseManifestFile(input.file, input.text));
+    const files = inputs.map((input) => parseManifestFileFast(input.file, input.text));
     this.analysis = analyzeWorkspace(files, { defaultNamespace });
   }
 

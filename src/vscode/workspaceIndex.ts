@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LineIndex } from '../core/model/lineIndex';
-import { parseManifestFile } from '../core/parse/parseManifestFile';
+import { parseManifestFileFast } from '../core/parse/parseManifestFileFast';
 import type { FileParse } from '../core/parse/parsedFile';
 import { matchesAnyGlob } from '../core/util/glob';
 import { MAX_FILE_BYTES, parseInSlices, readManifestFromDisk, tooLargeParse } from './manifestReader';
@@ -93,7 +93,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.cancelPending(key);
     const generation = this.bump(key);
     const text = document.getText();
-    this.store(document.uri, text, document.version, parseManifestFile(key, text), generation);
+    this.store(document.uri, text, document.version, parseManifestFileFast(key, text), generation);
     this.changeEmitter.fire();
     return this.files.get(key);
   }
