@@ -3,6 +3,7 @@ import { parseAllDocuments, type Node } from 'yaml';
 import type { SourceRange } from '../model/sourceRange';
 import { documentContentSpan, isContentFree, locateInBlock, locateSequenceItem } from './blockLocator';
 import { YAML_V2_CORE_SCHEMA } from './fastYamlSchema';
+import { shareStrings } from './sharedStrings';
 import { isKubernetesObject, namesOf, type KubernetesBody } from './kubernetesObjects';
 import { needsExactTier } from './exactTierTriggers';
 import { containsTemplateAction } from './manifestDetection';
@@ -62,6 +63,7 @@ export function parseDocumentFast(
     return parseDocumentExactly(file, text, span, documentIndex);
   }
   if (!isKubernetesObject(body)) return NOT_KUBERNETES;
+  shareStrings(body, text);
   const content = documentContentSpan(chunk);
   if (!content) return parseDocumentExactly(file, text, span, documentIndex);
   const locator = new DocumentLocator(file, text, span, content[0]);
