@@ -4,11 +4,14 @@
 // same invocation, peak RSS and retained heap; then the one-file-edit re-analysis medians.
 //
 //   npm run bench -- [--objects 10000,50000] [--runs 5] [--large-runs 3] [--edit-runs 15] [--exact-large]
+//                    [--analyze-up-to N]
 //
 // "Cold graph" = walk + read + parse + analyzeWorkspace (model, graph, rules): the CLI minus output
 // formatting. The floor is the same pipeline over the JSON twin with JSON.parse in place of the YAML
 // parse. `exact` is the yaml v2 Documents tier (before the fast tier existed); it runs only at the
 // smallest size unless --exact-large is given (about 30 s per run at 50,000 objects).
+// --analyze-up-to N: above N objects only walk + read + parse are measured (for a quick look at the
+// parse tiers alone; by default every size is analysed).
 // Noise on this kind of machine is about ±30%: compare ratios within one invocation.
 import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
@@ -24,6 +27,7 @@ const { values } = parseArgs({
     'large-runs': { type: 'string', default: '3' },
     'edit-runs': { type: 'string', default: '15' },
     'exact-large': { type: 'boolean', default: false },
+    'analyze-up-to': { type: 'string', default: 'Infinity' },
     seed: { type: 'string', default: '1' },
   },
 });
@@ -37,7 +41,7 @@ function median(numbers: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-function run(config: Config, corpus: Corpus, runs: number, editRuns: number): RunResult {
+function run(config: Config, corpus: Corpus, runs: number, editRuns: number, analyze: boolean): RunResult {
   const dir = config === 'floor' ? corpus.jsonDir : corpus.yamlDir;
   const child = spawnSync(
     process.execPath,
@@ -54,6 +58,7 @@ function run(config: Config, corpus: Corpus, runs: number, editRuns: number): Ru
       String(runs),
       '--edit-runs',
       String(editRuns),
+      ...(analyze ? [] : ['--skip-analysis']),
     ],
     { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
   );
@@ -80,7 +85,14 @@ for (const size of sizes) {
   for (const config of configs) {
     const exactRuns = config === 'exact' ? Math.min(runs, 3) : runs;
     const editRuns = size === smallest && config !== 'floor' ? Number(values['edit-runs']) : 0;
-    const result = run(config, corpus, exactRuns, config === 'exact' ? Math.min(editRuns, 5) : editRuns);
+    const analyze = size <= Number(values['analyze-up-to']);
+    const result = run(
+      config,
+      corpus,
+      exactRuns,
+      config === 'exact' ? Math.min(editRuns, 5) : editRuns,
+      analyze,
+    );
     const total = median(result.runs.map((timings) => timings.total));
     if (config === 'floor') floor = total;
     const label = {
@@ -89,7 +101,7 @@ for (const size of sizes) {
       exact: 'exact tier (yaml v2 Documents)',
     }[config];
     console.log(
-      `| ${label} | ${result.objects} | ${result.files} | ${(corpus.yamlBytes / 1e6).toFixed(1)} | ${seconds(total)} (${result.runs.length}) | ${seconds(median(result.runs.map((t) => t.read)))} | ${seconds(median(result.runs.map((t) => t.parse)))} | ${seconds(median(result.runs.map((t) => t.analyze)))} | ${(total / floor).toFixed(2)} | ${result.rssMb.toFixed(0)} | ${result.heapMb.toFixed(0)} | ${result.edges} | ${result.findings} |`,
+      `| ${label} | ${result.objects} | ${result.files} | ${(corpus.yamlBytes / 1e6).toFixed(1)} | ${seconds(total)} (${result.runs.length}) | ${seconds(median(result.runs.map((t) => t.read)))} | ${seconds(median(result.runs.map((t) => t.parse)))} | ${seconds(median(result.runs.map((t) => t.analyze)))} | ${(total / floor).toFixed(2)} | ${result.rssMb.toFixed(0)} | ${result.heapMb.toFixed(0)} | ${result.edges ?? '-'} | ${result.findings ?? '-'} |`,
     );
     if (result.edits.length > 0) {
       editRows.push(

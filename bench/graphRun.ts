@@ -3,6 +3,7 @@
 // run, the heap kept by its result, and (with --edit-runs) the one-file-edit re-analysis timings.
 //
 //   node --import tsx --expose-gc bench/graphRun.ts --config fast --dir DIR [--runs 5] [--edit-runs 15]
+//     [--skip-analysis]   (walk + read + parse only)
 import { parseArgs } from 'node:util';
 import { analyzeWorkspace, type Analysis } from '../src/core/analysis';
 import { readInputs, type InputFile } from '../src/cli/inputs';
@@ -37,8 +38,9 @@ export interface RunResult {
   readonly files: number;
   readonly bytes: number;
   readonly objects: number;
-  readonly edges: number;
-  readonly findings: number;
+  /** Undefined when the analysis was skipped (--skip-analysis). */
+  readonly edges: number | undefined;
+  readonly findings: number | undefined;
   readonly runs: RunTimings[];
   /** Peak RSS (MB) of the process after its first run, with that run's result still held. */
   readonly rssMb: number;
@@ -51,19 +53,19 @@ export interface RunResult {
 interface Pipeline {
   readonly inputs: InputFile[];
   readonly files: FileParse[];
-  readonly analysis: Analysis;
+  readonly analysis: Analysis | undefined;
   readonly timings: RunTimings;
 }
 
 /** The CLI's pipeline minus output formatting: walk + read, parse every file, analyse. */
-function runPipeline(config: Config, dir: string): Pipeline {
+function runPipeline(config: Config, dir: string, analyze: boolean): Pipeline {
   const parse = PARSERS[config];
   const t0 = performance.now();
   const inputs = readInputs([dir]);
   const t1 = performance.now();
   const files = inputs.map((input) => parse(input.file, input.text));
   const t2 = performance.now();
-  const analysis = analyzeWorkspace(files, { defaultNamespace: 'default' });
+  const analysis = analyze ? analyzeWorkspace(files, { defaultNamespace: 'default' }) : undefined;
   const t3 = performance.now();
   return {
     inputs,
@@ -141,9 +143,9 @@ function measureEdits(
 }
 
 /** The first run, measured for time and memory; its result is released before the other runs. */
-function firstRun(config: Config, dir: string, editRuns: number): RunResult {
+function firstRun(config: Config, dir: string, editRuns: number, analyze: boolean): RunResult {
   const gc = (globalThis as { gc?: () => void }).gc;
-  const first = runPipeline(config, dir);
+  const first = runPipeline(config, dir, analyze);
   const rssMb = process.resourceUsage().maxRSS / 1024;
   gc?.();
   const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
@@ -152,9 +154,9 @@ function firstRun(config: Config, dir: string, editRuns: number): RunResult {
     config,
     files: first.inputs.length,
     bytes: first.inputs.reduce((sum, input) => sum + input.text.length, 0),
-    objects: first.analysis.model.objects.length,
-    edges: first.analysis.graph.edges.length,
-    findings: first.analysis.findings.length,
+    objects: first.files.reduce((sum, file) => sum + file.objects.length, 0),
+    edges: first.analysis?.graph.edges.length,
+    findings: first.analysis?.findings.length,
     runs: [first.timings],
     rssMb,
     heapMb,
@@ -170,14 +172,16 @@ function main(): void {
       dir: { type: 'string' },
       runs: { type: 'string', default: '5' },
       'edit-runs': { type: 'string', default: '0' },
+      'skip-analysis': { type: 'boolean', default: false },
     },
   });
+  const analyze = !values['skip-analysis'];
   const config = values.config as Config;
   if (!(config in PARSERS) || !values.dir) throw new Error('usage: --config floor|fast|exact --dir DIR');
-  const result = firstRun(config, values.dir, Number(values['edit-runs']));
+  const result = firstRun(config, values.dir, analyze ? Number(values['edit-runs']) : 0, analyze);
   for (let run = 1; run < Number(values.runs); run++) {
     (globalThis as { gc?: () => void }).gc?.();
-    result.runs.push(runPipeline(config, values.dir).timings);
+    result.runs.push(runPipeline(config, values.dir, analyze).timings);
   }
   console.log(JSON.stringify(result));
 }

@@ -245,7 +245,7 @@ function nextContentLine(text: string, lineEnd: number): { start: number; indent
 function isSequenceDash(text: string, position: number): boolean {
   if (text.charCodeAt(position) !== 45 /* - */) return false;
   const next = text.charCodeAt(position + 1);
-  return Number.isNaN(next) || next === SPACE || next === CR || next === LF;
+  return Number.isNaN(next) || next === SPACE || next === TAB || next === CR || next === LF;
 }
 
 /** The block collection on the lines after a key or dash with nothing after it, if any. */

@@ -11,7 +11,7 @@
 //   bombs) where js-yaml has no limit, and the two resolve tags differently, so js-yaml never sees
 //   an alias;
 // - explicit `? ` keys and flow collections as keys (yaml v2 stringifies those keys its own way);
-// - empty and null keys (`: x`, `~: x`, `null: x`): yaml v2 makes them `""`, js-yaml `"null"`; a
+// - empty and null keys (`: x`, `~: x`, `null: x`, `{null}`): yaml v2 makes them `""`, js-yaml `"null"`; a
 //   space before a colon is treated the same way, to stay on the safe side;
 // - a lone `\r` (a line break for js-yaml, not for yaml v2);
 // - quoted scalars and flow collections left open at the end of a line: yaml v2 rejects their
@@ -60,6 +60,8 @@ function endsWithNullKey(text: string, end: number): boolean {
  * regular expression finds these about five times faster than a loop over every character.
  */
 const CANDIDATE = /[\s{,?\-\]}~lL]:(?=[ \t\r\n]|$)|[#*&!?"'[{\r%]|^\.\.\.|^---/gm;
+
+const FLOW_NULL_KEY = /(?:^|[\s{,])(?:~|null|Null|NULL)[ \t]*(?:[,}]|$)/;
 
 /** Whether `text.slice(start, end)` (one document chunk, from splitDocuments) must be read by the exact tier. */
 export function needsExactTier(text: string, start = 0, end = text.length): boolean {
@@ -135,6 +137,8 @@ export function needsExactTier(text: string, start = 0, end = text.length): bool
         const lineEnd = text.indexOf('\n', i);
         const rest = text.slice(i + 1, lineEnd === -1 ? text.length : lineEnd);
         if (!rest.includes(']') && !rest.includes('}')) return true;
+        // `{null}` or `{a, ~}`: a null key without a colon.
+        if (code === 123 && FLOW_NULL_KEY.test(rest)) return true;
         break;
       }
     }

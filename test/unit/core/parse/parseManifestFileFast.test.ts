@@ -209,6 +209,7 @@ describe('parseManifestFileFast: cases where the parsers differ or ranges are un
 
   it('null, empty and complex keys, merge keys, directives', () => {
     assertSameAsExact('null-key.yaml', manifest('data:\n  ~: a\n  null: b\n'));
+    assertSameAsExact('flow-null-key.yaml', manifest('spec:\n  egress:\n  - {null}\n  - {a, ~}\n'));
     assertSameAsExact('empty-key.yaml', manifest('data:\n  : a\n'));
     assertSameAsExact('complex-key.yaml', manifest('data:\n  ? [a, b]\n  : c\n  [d]: e\n'));
     assertSameAsExact('merge.yaml', manifest('base: &b {x: 1}\ndata:\n  <<: *b\n  y: 2\n'));
@@ -222,6 +223,7 @@ describe('parseManifestFileFast: cases where the parsers differ or ranges are un
     assertSameAsExact('quote-shallow.yaml', manifest('data:\n    a: "first\n  second"\n'));
     assertSameAsExact('flow-shallow.yaml', manifest('data:\n    a: [first,\n  second]\n'));
     assertSameAsExact('tab.yaml', manifest('data:\n\ta: x\n'));
+    assertSameAsExact('dash-tab.yaml', manifest('resources:\n - a.yaml\n -\t b.yaml\n - c.yaml\n'));
   });
 
   it('comments, blank lines and empty values around what locate finds', () => {
