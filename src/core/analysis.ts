@@ -16,10 +16,18 @@ export interface Analysis {
   readonly ruleFailures: readonly string[];
 }
 
-/** The pipeline after parsing: place objects, build the graph, run the rules. Pure and synchronous. */
-export function analyzeWorkspace(files: readonly FileParse[], options: AnalysisOptions): Analysis {
-  const model = buildWorkspaceModel(files, options);
-  const graph = buildGraph(model);
+/**
+ * The pipeline after parsing: place objects, build the graph, run the rules. Pure and
+ * synchronous. Given the previous analysis of the same workspace (after an edit), unchanged
+ * objects are reused, and with them everything cached per object.
+ */
+export function analyzeWorkspace(
+  files: readonly FileParse[],
+  options: AnalysisOptions,
+  previous?: Analysis,
+): Analysis {
+  const model = buildWorkspaceModel(files, options, previous?.model);
+  const graph = buildGraph(model, previous?.graph);
   const { findings, failures } = runRules({ model, graph });
   return { model, graph, findings, ruleFailures: failures };
 }

@@ -73,9 +73,11 @@ export class AnalysisService implements vscode.Disposable {
 
   private compute(revision: number): AnalysisSnapshot {
     const files = new Map(this.index.all().map((file) => [file.key, file]));
+    // The previous analysis lets an edit re-resolve only what it can affect.
     const analysis = analyzeWorkspace(
       [...files.values()].map((file) => file.parse),
       { defaultNamespace: this.settings.defaultNamespace },
+      this.snapshot?.analysis,
     );
     return { revision, analysis, files };
   }

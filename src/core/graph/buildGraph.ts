@@ -18,8 +18,8 @@ const ENTRY_KINDS = ['Ingress', 'Route', 'Gateway', ISTIO_GATEWAY_KIND, ...GATEW
  * The service graph: `external`, entry points, Services and workloads as nodes; north-south
  * (`exposes`, `routes`), `selects` and east-west `calls` edges, each with its evidence.
  */
-export function buildGraph(model: WorkspaceModel): Graph {
-  const context = new GraphContext(model);
+export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
+  const context = new GraphContext(model, previous?.context);
   const collector = new EdgeCollector();
   const northSouth = [
     ...exposedServiceEdges(context),
@@ -30,9 +30,9 @@ export function buildGraph(model: WorkspaceModel): Graph {
   ];
   for (const edge of northSouth) collector.add(edge);
   for (const edge of selectsEdges(context)) collector.add(edge);
+  // Calls are merged per caller already (and reused between analyses): no second merge.
   const calls = inferCalls(context);
-  for (const edge of calls.edges) collector.add(edge);
-  const edges = collector.result();
+  const edges = [...collector.result(), ...calls.edges];
 
   const nodes: GraphNode[] = [];
   if (edges.some((edge) => edge.from === EXTERNAL_ID)) {

@@ -1,5 +1,6 @@
 import type { K8sObject } from '../model/k8sObject';
 import { readServiceSpec, type ServicePort, type ServiceSpec } from '../model/service';
+import { objectId } from '../model/kinds';
 import type { Workload, WorkspaceModel } from '../model/workspaceModel';
 import type { PortMapping } from './graph';
 import { resolveTargetPort } from './selectsEdges';
@@ -16,11 +17,87 @@ export interface Selection {
 export class GraphContext {
   private readonly specs = new Map<string, ServiceSpec>();
   private readonly selections = new Map<string, readonly Selection[]>();
+  private recording: Dependencies | undefined;
 
-  constructor(readonly model: WorkspaceModel) {}
+  private readonly previousSelections: ReadonlyMap<string, readonly Selection[]> | undefined;
+
+  /**
+   * `previous`: the context of the analysis before an edit, whose selections may be reused (only
+   * its selections are kept, so analyses do not chain each other in memory).
+   */
+  constructor(
+    readonly model: WorkspaceModel,
+    previous?: GraphContext,
+  ) {
+    this.previousSelections = previous?.selections;
+  }
 
   service(namespace: string, name: string): K8sObject | undefined {
+    this.recording?.ids.add(objectId('Service', namespace, name));
     return this.model.byKindAndName('Service', namespace, name);
+  }
+
+  configMap(namespace: string, name: string): K8sObject | undefined {
+    this.recording?.ids.add(objectId('ConfigMap', namespace, name));
+    return this.model.byKindAndName('ConfigMap', namespace, name);
+  }
+
+  hasNamespace(namespace: string): boolean {
+    if (this.recording) this.recording.namespaces = true;
+    return this.model.namespaces.has(namespace);
+  }
+
+  /**
+   * Runs `work` and notes every Service, ConfigMap, selection and namespace it asked about, so a
+   * result computed in an earlier analysis can be reused while those stay unchanged.
+   */
+  record<T>(work: () => T): { result: T; dependencies: Dependencies } {
+    const outer = this.recording;
+    const dependencies: Dependencies = { ids: new Set(), selections: new Map(), namespaces: false };
+    this.recording = dependencies;
+    try {
+      return { result: work(), dependencies };
+    } finally {
+      this.recording = outer;
+    }
+  }
+
+  /**
+   * `compute()` for `object`, reused from an earlier analysis while the object is the same and
+   * nothing it consulted changed (the model lists what an edit changed).
+   */
+  memo<T>(cache: WeakMap<object, Memo<T>>, object: object, compute: () => T): T {
+    const cached = cache.get(object);
+    if (cached && this.stillValid(cached.dependencies)) {
+      // The reuse depends on the same answers: an enclosing recording must see them too.
+      this.merge(cached.dependencies);
+      return cached.result;
+    }
+    const { result, dependencies } = this.record(compute);
+    this.merge(dependencies);
+    cache.set(object, { result, dependencies });
+    return result;
+  }
+
+  private merge(dependencies: Dependencies): void {
+    const outer = this.recording;
+    if (!outer) return;
+    for (const id of dependencies.ids) outer.ids.add(id);
+    for (const [id, selection] of dependencies.selections) outer.selections.set(id, selection);
+    outer.namespaces ||= dependencies.namespaces;
+  }
+
+  /** Whether everything `dependencies` consulted is as it was when they were recorded. */
+  private stillValid(dependencies: Dependencies): boolean {
+    const changes = this.model.changes;
+    if (!changes) return false;
+    if (dependencies.namespaces && changes.namespaces) return false;
+    for (const id of dependencies.ids) if (changes.ids.has(id)) return false;
+    for (const [id, selection] of dependencies.selections) {
+      const service = this.model.byId.get(id);
+      if (!service || this.selectedOnce(service) !== selection) return false;
+    }
+    return true;
   }
 
   spec(service: K8sObject): ServiceSpec {
@@ -34,7 +111,28 @@ export class GraphContext {
 
   /** The workloads a Service selects, with each port resolved on each of them. */
   selected(service: K8sObject): readonly Selection[] {
+    const selection = this.selectedOnce(service);
+    this.recording?.selections.set(service.id, selection);
+    return selection;
+  }
+
+  /**
+   * Computed once per analysis, and carried over from the previous analysis (the same array)
+   * when neither the Service nor any workload of its namespace changed.
+   */
+  private selectedOnce(service: K8sObject): readonly Selection[] {
     let selection = this.selections.get(service.id);
+    const changes = this.model.changes;
+    if (
+      !selection &&
+      this.previousSelections &&
+      changes &&
+      !changes.ids.has(service.id) &&
+      !changes.workloadNamespaces.has(service.namespace ?? '')
+    ) {
+      selection = this.previousSelections.get(service.id);
+      if (selection) this.selections.set(service.id, selection);
+    }
     if (!selection) {
       const spec = this.spec(service);
       selection =
@@ -44,6 +142,9 @@ export class GraphContext {
               ports: spec.ports.map((port) => resolveTargetPort(port, workload)),
             }))
           : [];
+      // An equal selection keeps the previous array, so results that consulted it stay valid.
+      const before = this.previousSelections?.get(service.id);
+      if (before && sameSelection(before, selection)) selection = before;
       this.selections.set(service.id, selection);
     }
     return selection;
@@ -67,4 +168,44 @@ export class GraphContext {
     }
     return port.targetPort;
   }
+}
+
+/** A result kept per object with what it depended on (see GraphContext.memo). */
+export interface Memo<T> {
+  readonly result: T;
+  readonly dependencies: Dependencies;
+}
+
+/** What a computation asked of the workspace (see GraphContext.record). */
+export interface Dependencies {
+  /** Ids of the Services and ConfigMaps looked up, found or not. */
+  readonly ids: Set<string>;
+  /** The selections consulted, by Service id: reuse needs the very same selection. */
+  readonly selections: Map<string, readonly Selection[]>;
+  /** Whether it asked which namespaces exist. */
+  namespaces: boolean;
+}
+
+/** Same workloads (by object) with the same container ports, in the same order. */
+function sameSelection(a: readonly Selection[], b: readonly Selection[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (!x || !y || x.workload.object !== y.workload.object || x.ports.length !== y.ports.length)
+      return false;
+    for (let j = 0; j < x.ports.length; j++) {
+      const p = x.ports[j];
+      const q = y.ports[j];
+      if (
+        !p ||
+        !q ||
+        p.port !== q.port ||
+        p.targetPort !== q.targetPort ||
+        p.containerPort !== q.containerPort
+      )
+        return false;
+    }
+  }
+  return true;
 }

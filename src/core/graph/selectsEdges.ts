@@ -1,7 +1,7 @@
 import type { ServicePort } from '../model/service';
 import type { Workload } from '../model/workspaceModel';
 import type { GraphEdge, PortMapping } from './graph';
-import type { GraphContext } from './graphContext';
+import type { GraphContext, Memo } from './graphContext';
 
 /**
  * `selects` edges: each Service with a selector → every workload in its namespace whose pod
@@ -10,14 +10,18 @@ import type { GraphContext } from './graphContext';
  */
 export function selectsEdges(context: GraphContext): GraphEdge[] {
   return context.model.services.flatMap((service) =>
-    context.selected(service).map(({ workload, ports }) => ({
-      from: service.id,
-      to: workload.object.id,
-      type: 'selects' as const,
-      ports,
-    })),
+    context.memo(cache, service, () =>
+      context.selected(service).map(({ workload, ports }) => ({
+        from: service.id,
+        to: workload.object.id,
+        type: 'selects' as const,
+        ports,
+      })),
+    ),
   );
 }
+
+const cache = new WeakMap<object, Memo<GraphEdge[]>>();
 
 /** Service port → target port → container port on one workload (a named target is looked up on its containers). */
 export function resolveTargetPort(port: ServicePort, workload: Workload): PortMapping {

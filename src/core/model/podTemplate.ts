@@ -1,5 +1,5 @@
 import { readLabels, type Labels } from '../select/labelSelector';
-import { asArray, field, type K8sObject } from './k8sObject';
+import { asArray, field, fieldAt, type K8sObject } from './k8sObject';
 
 /** Where each workload kind keeps its pod template (a bare Pod is its own template). */
 const TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
@@ -38,9 +38,20 @@ export interface PodTemplate {
 
 /** The pod template of a workload, or undefined for kinds that run no pods. */
 export function podTemplateOf(object: K8sObject): PodTemplate | undefined {
+  // Keyed by the body: it is the same object as long as the document was not edited.
+  const cached = templates.get(object.body);
+  if (cached !== undefined) return cached ?? undefined;
+  const template = readPodTemplate(object);
+  templates.set(object.body, template ?? null);
+  return template;
+}
+
+const templates = new WeakMap<object, PodTemplate | null>();
+
+function readPodTemplate(object: K8sObject): PodTemplate | undefined {
   const path = TEMPLATE_PATHS[object.kind];
   if (!path) return undefined;
-  const template = path.length === 0 ? object.body : field(object.body, ...path);
+  const template = path.length === 0 ? object.body : fieldAt(object.body, path);
   const labels = readLabels(field(template, 'metadata', 'labels')) ?? {};
   const containers = [
     ...readContainers(field(template, 'spec', 'initContainers'), [...path, 'spec', 'initContainers'], true),

@@ -22,6 +22,18 @@ export interface ServiceSpec {
 }
 
 export function readServiceSpec(service: K8sObject): ServiceSpec {
+  // Keyed by the body: the same object as long as the document was not edited.
+  let spec = specs.get(service.body);
+  if (!spec) {
+    spec = readSpec(service);
+    specs.set(service.body, spec);
+  }
+  return spec;
+}
+
+const specs = new WeakMap<object, ServiceSpec>();
+
+function readSpec(service: K8sObject): ServiceSpec {
   const spec = field(service.body, 'spec');
   const rawSelector = field(spec, 'selector');
   const hasSelector =

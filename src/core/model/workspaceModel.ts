@@ -36,15 +36,46 @@ export interface WorkspaceModel {
   readonly byKindAndName: (idKindName: string, namespace: string, name: string) => K8sObject | undefined;
   /** Every object whose id kind is `kind`, in workspace order. */
   readonly ofKind: (kind: string) => readonly K8sObject[];
+  /** Placed objects by their parse, for the next build to reuse. */
+  readonly placedByParse: ReadonlyMap<ParsedObject, K8sObject>;
+  /** What changed since the previous model of the same workspace; undefined for a first build. */
+  readonly changes: ModelChanges | undefined;
 }
 
-export function buildWorkspaceModel(files: readonly FileParse[], options: ModelOptions): WorkspaceModel {
+/** The difference to the previous model, which lets the graph reuse what an edit cannot affect. */
+export interface ModelChanges {
+  /** Ids whose object was added, removed or replaced. */
+  readonly ids: ReadonlySet<string>;
+  /** Namespaces in which a workload was added, removed or replaced (their selections may differ). */
+  readonly workloadNamespaces: ReadonlySet<string>;
+  /** Whether the set of namespaces or any namespace's labels changed. */
+  readonly namespaces: boolean;
+}
+
+/**
+ * Places every parsed object and indexes the result. With the previous model of the same
+ * workspace, objects whose parse and placement did not change keep their identity, so caches
+ * keyed by object (pod templates, container sources, located ranges) survive an edit.
+ */
+export function buildWorkspaceModel(
+  files: readonly FileParse[],
+  options: ModelOptions,
+  previous?: WorkspaceModel,
+): WorkspaceModel {
   const kustomized = kustomizeNamespaces(files.flatMap((file) => file.objects));
+  const reusable = previous?.placedByParse;
+  const placedByParse = new Map<ParsedObject, K8sObject>();
   const objects = files.flatMap((file) =>
-    file.objects.map((parsed) => placeObject(parsed, options, kustomized)),
+    file.objects.map((parsed) => {
+      const placed = placeObject(parsed, options, kustomized, reusable?.get(parsed));
+      placedByParse.set(parsed, placed);
+      return placed;
+    }),
   );
   const byId = new Map<string, K8sObject>();
   const byKind = new Map<string, K8sObject[]>();
+  /** kind → namespace → name → object: lookups by name without building an id string. */
+  const byName = new Map<string, Map<string, Map<string, K8sObject>>>();
   for (const object of objects) {
     if (byId.has(object.id)) continue;
     byId.set(object.id, object);
@@ -52,6 +83,12 @@ export function buildWorkspaceModel(files: readonly FileParse[], options: ModelO
     const list = byKind.get(kind);
     if (list) list.push(object);
     else byKind.set(kind, [object]);
+    let namespaces = byName.get(kind);
+    if (!namespaces) byName.set(kind, (namespaces = new Map<string, Map<string, K8sObject>>()));
+    const namespace = object.namespace ?? '';
+    let names = namespaces.get(namespace);
+    if (!names) namespaces.set(namespace, (names = new Map<string, K8sObject>()));
+    names.set(object.name, object);
   }
   const workloadIndex = new LabelIndex<Workload>((workload) => workload.template.labels);
   const workloads: Workload[] = [];
@@ -63,23 +100,26 @@ export function buildWorkspaceModel(files: readonly FileParse[], options: ModelO
     ) {
       continue;
     }
-    const template = podTemplateOf(object);
-    if (!template) continue;
-    const workload = { object, template };
+    const workload = workloadOf(object);
+    if (!workload) continue;
     workloads.push(workload);
     workloadIndex.add(object.namespace, workload);
   }
+  const namespaces = collectNamespaces([...byId.values()]);
   return {
     options,
     files,
     objects,
+    placedByParse,
+    changes:
+      previous && sameOptions(previous.options, options) ? diff(previous, byId, namespaces) : undefined,
     byId,
-    namespaces: collectNamespaces([...byId.values()]),
+    namespaces,
     workloads,
     workloadsById: new Map(workloads.map((workload) => [workload.object.id, workload])),
     workloadIndex,
     services: byKind.get('Service') ?? [],
-    byKindAndName: (kind, namespace, name) => byId.get(objectId(kind, namespace, name)),
+    byKindAndName: (kind, namespace, name) => byName.get(kind)?.get(namespace)?.get(name),
     ofKind: (kind) => byKind.get(kind) ?? [],
   };
 }
@@ -92,6 +132,7 @@ function placeObject(
   parsed: ParsedObject,
   options: ModelOptions,
   kustomized: KustomizeNamespaces,
+  previous: K8sObject | undefined,
 ): K8sObject {
   const kind = idKind(parsed.apiVersion, parsed.kind);
   let namespace: string | null;
@@ -113,5 +154,57 @@ function placeObject(
       namespaceOrigin = 'default';
     }
   }
+  if (previous && previous.namespace === namespace && previous.namespaceOrigin === namespaceOrigin)
+    return previous;
   return new PlacedObject(parsed, objectId(kind, namespace, parsed.name), namespace, namespaceOrigin);
+}
+
+function sameOptions(a: ModelOptions, b: ModelOptions): boolean {
+  return a.defaultNamespace === b.defaultNamespace;
+}
+
+function diff(
+  previous: WorkspaceModel,
+  byId: ReadonlyMap<string, K8sObject>,
+  namespaces: ReadonlyMap<string, NamespaceInfo>,
+): ModelChanges {
+  const ids = new Set<string>();
+  const workloadNamespaces = new Set<string>();
+  const note = (object: K8sObject) => {
+    ids.add(object.id);
+    if (isWorkloadKind(object.kind) && object.namespace !== null) workloadNamespaces.add(object.namespace);
+  };
+  for (const [id, object] of byId) {
+    const before = previous.byId.get(id);
+    if (before === object) continue;
+    note(object);
+    if (before) note(before);
+  }
+  for (const [id, object] of previous.byId) if (!byId.has(id)) note(object);
+  return { ids, workloadNamespaces, namespaces: !sameNamespaces(previous.namespaces, namespaces) };
+}
+
+function sameNamespaces(
+  a: ReadonlyMap<string, NamespaceInfo>,
+  b: ReadonlyMap<string, NamespaceInfo>,
+): boolean {
+  if (a.size !== b.size) return false;
+  for (const [name, info] of a) {
+    const other = b.get(name);
+    if (!other || other.object !== info.object) return false;
+  }
+  return true;
+}
+
+/** One wrapper per workload object, kept across analyses like the object itself. */
+const workloadWrappers = new WeakMap<K8sObject, Workload | null>();
+
+function workloadOf(object: K8sObject): Workload | undefined {
+  let workload = workloadWrappers.get(object);
+  if (workload === undefined) {
+    const template = podTemplateOf(object);
+    workload = template ? { object, template } : null;
+    workloadWrappers.set(object, workload);
+  }
+  return workload ?? undefined;
 }

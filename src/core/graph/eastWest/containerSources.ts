@@ -1,11 +1,13 @@
-import { asArray, asString, field, type K8sObject } from '../../model/k8sObject';
+import { asArray, asString, field, fieldAt, type K8sObject } from '../../model/k8sObject';
 import type { Container } from '../../model/podTemplate';
 import type { Workload } from '../../model/workspaceModel';
 import type { PathSegment } from '../../parse/yamlNodes';
 import { ObjectEvidence } from '../evidence';
 import type { Evidence } from '../graph';
-import type { GraphContext } from '../graphContext';
 import { expandReferences } from './expandReferences';
+
+/** Finds a ConfigMap of the workload's namespace by name. */
+export type ConfigMapLookup = (name: string) => K8sObject | undefined;
 
 /** One text a container sees at run time, and where the manifests say it. */
 export interface ContainerSource {
@@ -56,7 +58,7 @@ class Source implements ContainerSource {
  * against the whole environment, and the files of ConfigMaps it mounts.
  */
 export function containerSources(
-  context: GraphContext,
+  context: ConfigMapLookup,
   workload: Workload,
   container: Container,
 ): ContainerSource[] {
@@ -147,12 +149,12 @@ export function containerSources(
 }
 
 /** ConfigMaps mounted into this container as volumes (plain or projected): each key is a file. */
-function mountedFiles(context: GraphContext, object: K8sObject, container: Container): ContainerSource[] {
+function mountedFiles(context: ConfigMapLookup, object: K8sObject, container: Container): ContainerSource[] {
   const mounted = new Set(
     asArray(container.body.volumeMounts).map((mount) => asString(field(mount, 'name'))),
   );
   const volumesPath: PathSegment[] = [...container.path.slice(0, -2), 'volumes'];
-  const volumes = asArray(field(object.body, ...volumesPath));
+  const volumes = asArray(fieldAt(object.body, volumesPath));
   const sources: ContainerSource[] = [];
   for (const volume of volumes) {
     if (!mounted.has(asString(field(volume, 'name')))) continue;
@@ -175,8 +177,8 @@ function mountedFiles(context: GraphContext, object: K8sObject, container: Conta
   return sources;
 }
 
-function configMapNamed(context: GraphContext, namespace: string, name: unknown): K8sObject | undefined {
-  return typeof name === 'string' ? context.model.byKindAndName('ConfigMap', namespace, name) : undefined;
+function configMapNamed(lookup: ConfigMapLookup, _namespace: string, name: unknown): K8sObject | undefined {
+  return typeof name === 'string' ? lookup(name) : undefined;
 }
 
 function dataEntries(configMap: K8sObject): [string, string][] {

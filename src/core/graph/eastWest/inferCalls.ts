@@ -1,7 +1,8 @@
+import type { K8sObject } from '../../model/k8sObject';
 import type { Workload } from '../../model/workspaceModel';
 import { ObjectEvidence } from '../evidence';
 import type { Evidence, GraphEdge } from '../graph';
-import type { GraphContext } from '../graphContext';
+import type { GraphContext, Memo } from '../graphContext';
 import { bareHost, findAddressCandidates, type AddressCandidate } from './addressCandidates';
 import { containerSources, type ContainerSource } from './containerSources';
 import { portForCall } from './portForCall';
@@ -35,22 +36,74 @@ interface CallFound {
  * per caller, Service and port, carrying every piece of evidence; a call whose port is unknown is
  * folded into the caller's edges to the same Service that do know it.
  */
-export function inferCalls(context: GraphContext): { edges: GraphEdge[]; unresolved: UnresolvedCall[] } {
-  const found: CallFound[] = [];
+export function inferCalls(context: GraphContext): WorkloadCalls {
+  const edges: GraphEdge[] = [];
   const unresolved: UnresolvedCall[] = [];
   for (const workload of context.model.workloads) {
-    for (const container of workload.template.containers) {
-      const sources = containerSources(context, workload, container);
-      for (const source of sources) {
-        for (const candidate of candidatesOf(source)) {
-          const result = resolveCalls(context, workload, sources, source, candidate);
-          if ('reason' in result) unresolved.push(result);
-          else found.push(...result);
-        }
+    const calls = callsOf(context, workload);
+    for (const edge of calls.edges) edges.push(edge);
+    for (const call of calls.unresolved) unresolved.push(call);
+  }
+  return { edges, unresolved };
+}
+
+export interface WorkloadCalls {
+  readonly edges: GraphEdge[];
+  readonly unresolved: UnresolvedCall[];
+}
+
+/**
+ * One workload's calls, reused from an earlier analysis while the workload object and every
+ * answer its resolution depended on (Services looked up, their selections, namespaces) are the
+ * same: editing one file re-resolves only the callers it can affect.
+ */
+const callCache = new WeakMap<object, Memo<WorkloadCalls>>();
+
+function callsOf(context: GraphContext, workload: Workload): WorkloadCalls {
+  return context.memo(callCache, workload.object, () => resolveWorkload(context, workload));
+}
+
+function resolveWorkload(context: GraphContext, workload: Workload): WorkloadCalls {
+  const found: CallFound[] = [];
+  const unresolved: UnresolvedCall[] = [];
+  for (const sources of sourcesOf(context, workload)) {
+    for (const source of sources) {
+      for (const candidate of candidatesOf(source)) {
+        const result = resolveCalls(context, workload, sources, source, candidate);
+        if ('reason' in result) unresolved.push(result);
+        else found.push(...result);
       }
     }
   }
   return { edges: mergeCalls(found), unresolved: dedupeUnresolved(unresolved) };
+}
+
+/**
+ * What a workload's containers read, per container. Kept per workload object across analyses
+ * while the ConfigMaps it looked up are still the same objects: after an edit, only the changed
+ * workloads (or those whose ConfigMaps changed) are read again.
+ */
+const sourceCache = new WeakMap<
+  object,
+  { lookups: Map<string, K8sObject | undefined>; sources: ContainerSource[][] }
+>();
+
+function sourcesOf(context: GraphContext, workload: Workload): readonly (readonly ContainerSource[])[] {
+  const namespace = workload.object.namespace ?? '';
+  const find = (name: string) => context.configMap(namespace, name);
+  const cached = sourceCache.get(workload.object);
+  if (cached && [...cached.lookups].every(([name, object]) => find(name) === object)) return cached.sources;
+  const lookups = new Map<string, K8sObject | undefined>();
+  const lookup = (name: string) => {
+    const object = find(name);
+    lookups.set(name, object);
+    return object;
+  };
+  const sources = workload.template.containers.map((container) =>
+    containerSources(lookup, workload, container),
+  );
+  sourceCache.set(workload.object, { lookups, sources });
+  return sources;
 }
 
 function candidatesOf(source: ContainerSource): readonly AddressCandidate[] {
@@ -81,7 +134,7 @@ function resolveCalls(
     return { from, address: written, reason: resolution.reason, source: source.name, evidence };
   }
   const service = resolution.service;
-  if (context.selected(service).some((selection) => selection.workload === workload)) return [];
+  if (context.selected(service).some((selection) => selection.workload.object === workload.object)) return [];
   const split = candidate.port === undefined ? splitPorts(source, sources) : [];
   const ports = split.length > 0 ? split : [{ port: candidate.port, evidence: [] }];
   return ports.map((choice) => {

@@ -52,7 +52,7 @@ export function resolveHost(
     // `pod.service`: a pod of a headless Service in the caller's namespace.
     const headless = context.service(callerNamespace, second);
     if (headless && context.spec(headless).headless) return { kind: 'service', service: headless };
-    return context.model.namespaces.has(second)
+    return context.hasNamespace(second)
       ? { kind: 'unresolved', reason: `no Service '${first}' in namespace '${second}'` }
       : IGNORED;
   }

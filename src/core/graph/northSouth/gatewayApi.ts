@@ -2,7 +2,7 @@ import { asArray, asString, field, type K8sObject } from '../../model/k8sObject'
 import { matchesSelector, readLabelSelector } from '../../select/labelSelector';
 import { ObjectEvidence } from '../evidence';
 import type { GraphEdge } from '../graph';
-import type { GraphContext } from '../graphContext';
+import type { GraphContext, Memo } from '../graphContext';
 import { backendEdge, exposesEdge, portReference } from './backendEdge';
 
 const GATEWAY_GROUP = 'gateway.networking.k8s.io';
@@ -27,11 +27,18 @@ export function gatewayApiEdges(context: GraphContext): GraphEdge[] {
   });
   for (const kind of GATEWAY_ROUTE_KINDS) {
     for (const route of context.model.ofKind(kind)) {
-      edges.push(...parentEdges(context, route), ...backendEdges(context, route));
+      edges.push(
+        ...context.memo(cache, route, () => [
+          ...parentEdges(context, route),
+          ...backendEdges(context, route),
+        ]),
+      );
     }
   }
   return edges;
 }
+
+const cache = new WeakMap<object, Memo<GraphEdge[]>>();
 
 function parentEdges(context: GraphContext, route: K8sObject): GraphEdge[] {
   return asArray(field(route.body, 'spec', 'parentRefs')).flatMap((ref, index) => {

@@ -1,6 +1,6 @@
-import { asArray, asString, field, type K8sObject } from '../../model/k8sObject';
+import { asArray, asString, field, fieldAt, type K8sObject } from '../../model/k8sObject';
 import type { PathSegment } from '../../parse/yamlNodes';
-import type { GraphContext } from '../graphContext';
+import type { GraphContext, Memo } from '../graphContext';
 import type { GraphEdge } from '../graph';
 import { backendEdge, exposesEdge, portReference } from './backendEdge';
 
@@ -21,7 +21,7 @@ export interface IngressBackend {
 export function ingressBackends(ingress: K8sObject): IngressBackend[] {
   const backends: IngressBackend[] = [];
   const read = (path: PathSegment[], route: string) => {
-    const backend = field(ingress.body, ...path);
+    const backend = fieldAt(ingress.body, path);
     const v1Name = asString(field(backend, 'service', 'name'));
     if (v1Name) {
       const number = field(backend, 'service', 'port', 'number');
@@ -66,29 +66,35 @@ export function ingressBackends(ingress: K8sObject): IngressBackend[] {
 
 /** `external` → each Ingress (its controller accepts outside traffic), Ingress → each backend Service. */
 export function ingressEdges(context: GraphContext): GraphEdge[] {
-  return context.model.ofKind('Ingress').flatMap((ingress) => {
-    const className = asString(field(ingress.body, 'spec', 'ingressClassName'));
-    const edges: GraphEdge[] = [
-      exposesEdge(
-        ingress,
-        className ? ['spec', 'ingressClassName'] : ['metadata', 'name'],
-        className ? `ingressClassName: ${className}` : `Ingress ${ingress.name}`,
-      ),
-    ];
-    for (const backend of ingressBackends(ingress)) {
-      const edge = backendEdge(
-        context,
-        ingress,
-        {
-          namespace: ingress.namespace ?? '',
-          name: backend.serviceName,
-          ...(backend.port === undefined ? {} : { port: backend.port }),
-        },
-        backend.namePath,
-        `${backend.route} → ${backend.serviceName}:${backend.port ?? ''}`,
-      );
-      if (edge) edges.push(edge);
-    }
-    return edges;
-  });
+  return context.model
+    .ofKind('Ingress')
+    .flatMap((ingress) => context.memo(cache, ingress, () => edgesOf(context, ingress)));
+}
+
+const cache = new WeakMap<object, Memo<GraphEdge[]>>();
+
+function edgesOf(context: GraphContext, ingress: K8sObject): GraphEdge[] {
+  const className = asString(field(ingress.body, 'spec', 'ingressClassName'));
+  const edges: GraphEdge[] = [
+    exposesEdge(
+      ingress,
+      className ? ['spec', 'ingressClassName'] : ['metadata', 'name'],
+      className ? `ingressClassName: ${className}` : `Ingress ${ingress.name}`,
+    ),
+  ];
+  for (const backend of ingressBackends(ingress)) {
+    const edge = backendEdge(
+      context,
+      ingress,
+      {
+        namespace: ingress.namespace ?? '',
+        name: backend.serviceName,
+        ...(backend.port === undefined ? {} : { port: backend.port }),
+      },
+      backend.namePath,
+      `${backend.route} → ${backend.serviceName}:${backend.port ?? ''}`,
+    );
+    if (edge) edges.push(edge);
+  }
+  return edges;
 }

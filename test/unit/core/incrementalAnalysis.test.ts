@@ -1,0 +1,179 @@
+import * as assert from 'node:assert/strict';
+import { analyzeWorkspace, type Analysis } from '../../../src/core/analysis';
+import type { FileParse } from '../../../src/core/parse/parsedFile';
+import { parseManifestFile } from '../../../src/core/parse/parseManifestFile';
+
+// Re-analysing after an edit reuses what the edit cannot affect (objects, selections, calls,
+// north-south edges). Whatever the edit, the result must equal a fresh analysis.
+
+const base: Record<string, string> = {
+  'web.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+        - name: web
+          env:
+            - {name: CART_ADDR, value: "cart:7070"}
+            - {name: DB_HOST, value: postgres.data}
+          envFrom:
+            - configMapRef: {name: web-config}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: shop}
+spec:
+  type: LoadBalancer
+  selector: {app: web}
+  ports: [{port: 80, targetPort: 8080}]
+`,
+  'cart.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: cart, namespace: shop}
+spec:
+  template:
+    metadata: {labels: {app: cart}}
+    spec:
+      containers:
+        - name: cart
+          ports: [{name: grpc, containerPort: 7070}]
+          env:
+            - {name: SELF, value: "http://cart:7070"}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: cart, namespace: shop}
+spec:
+  selector: {app: cart}
+  ports: [{port: 7070, targetPort: grpc}]
+`,
+  'config.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata: {name: web-config, namespace: shop}
+data: {ORDERS: "http://orders:8080"}
+`,
+  'data.yaml': `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: postgres, namespace: data}
+spec:
+  template:
+    metadata: {labels: {app: postgres}}
+    spec: {containers: [{name: db, ports: [{containerPort: 5432}]}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: postgres, namespace: data}
+spec:
+  selector: {app: postgres}
+  ports: [{port: 5432}]
+`,
+  'ingress.yaml': `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: public, namespace: shop}
+spec:
+  rules:
+    - http:
+        paths:
+          - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}
+`,
+};
+
+/** Everything a user sees of an analysis, as text. */
+function snapshot(analysis: Analysis): string[] {
+  return [
+    ...analysis.graph.nodes.map((node) => `node ${node.id}`),
+    ...analysis.graph.edges.map(
+      (edge) =>
+        `edge ${edge.type} ${edge.from} -> ${edge.to} ${edge.port ?? ''} ${edge.targetPort ?? ''} ${(edge.evidence ?? []).map((item) => `${item.text}@${item.range.file}:${item.range.start}`).join(' | ')}`,
+    ),
+    ...analysis.findings.map(
+      (finding) => `finding ${finding.code} ${finding.range.file}:${finding.range.start} ${finding.message}`,
+    ),
+  ].sort();
+}
+
+const edits: [string, (files: Record<string, string>) => void][] = [
+  [
+    'the ConfigMap now names an existing Service',
+    (files) => (files['config.yaml'] = files['config.yaml']!.replace('orders:8080', 'cart:7070')),
+  ],
+  [
+    'a Service the caller uses disappears',
+    (files) => (files['cart.yaml'] = files['cart.yaml']!.split('---')[0]!),
+  ],
+  [
+    'the callee changes its container port name',
+    (files) =>
+      (files['cart.yaml'] = files['cart.yaml']!.replace(
+        'name: grpc, containerPort: 7070',
+        'name: rpc, containerPort: 7071',
+      )),
+  ],
+  [
+    'a workload gets the callee labels (the callee now selects it)',
+    (files) =>
+      (files['data.yaml'] = files['data.yaml']!.replace('labels: {app: postgres}', 'labels: {app: cart}')),
+  ],
+  [
+    'a namespace appears, making cart.data a cluster address',
+    (files) => (files['ns.yaml'] = 'apiVersion: v1\nkind: Namespace\nmetadata: {name: orders}\n'),
+  ],
+  [
+    'the Ingress backend changes',
+    (files) =>
+      (files['ingress.yaml'] = files['ingress.yaml']!.replace('name: web', 'name: cart').replace(
+        'number: 80',
+        'number: 7070',
+      )),
+  ],
+  [
+    'a broken document and its repair',
+    (files) => (files['web.yaml'] = files['web.yaml']!.replace('type: LoadBalancer', 'type: [LoadBalancer')),
+  ],
+  ['the ConfigMap file is deleted', (files) => delete files['config.yaml']],
+  ['an unrelated comment', (files) => (files['data.yaml'] = `# note\n${files['data.yaml']!}`)],
+];
+
+function parseAll(files: Record<string, string>, cache: Map<string, [string, FileParse]>): FileParse[] {
+  return Object.entries(files).map(([file, text]) => {
+    const cached = cache.get(file);
+    if (cached && cached[0] === text) return cached[1];
+    const parse = parseManifestFile(file, text);
+    cache.set(file, [text, parse]);
+    return parse;
+  });
+}
+
+describe('incremental analysis', () => {
+  it('equals a fresh analysis after every edit of a sequence', () => {
+    const files = { ...base };
+    const cache = new Map<string, [string, FileParse]>();
+    let previous = analyzeWorkspace(parseAll(files, cache), { defaultNamespace: 'default' });
+    for (const [what, edit] of edits) {
+      edit(files);
+      const parses = parseAll(files, cache);
+      const incremental = analyzeWorkspace(parses, { defaultNamespace: 'default' }, previous);
+      const fresh = analyzeWorkspace(
+        parses.map((parse) => parseManifestFile(parse.file, files[parse.file]!)),
+        { defaultNamespace: 'default' },
+      );
+      assert.deepEqual(snapshot(incremental), snapshot(fresh), `after: ${what}`);
+      previous = incremental;
+    }
+  });
+
+  it('reuses unchanged objects and the calls of callers the edit cannot affect', () => {
+    const cache = new Map<string, [string, FileParse]>();
+    const first = analyzeWorkspace(parseAll(base, cache), { defaultNamespace: 'default' });
+    const edited = { ...base, 'ingress.yaml': base['ingress.yaml']!.replace('path: /', 'path: /shop') };
+    const second = analyzeWorkspace(parseAll(edited, cache), { defaultNamespace: 'default' }, first);
+    assert.equal(second.model.byId.get('Deployment/shop/web'), first.model.byId.get('Deployment/shop/web'));
+    const calls = (analysis: Analysis) =>
+      analysis.graph.edges.find((edge) => edge.type === 'calls' && edge.from === 'Deployment/shop/web');
+    assert.equal(calls(second), calls(first), 'the same edge object: the caller was not resolved again');
+    assert.deepEqual([...(second.model.changes?.ids ?? [])], ['Ingress/shop/public']);
+  });
+});
