@@ -17,14 +17,21 @@ import {
 import type { DocumentSpan } from './splitDocuments';
 import { locateInNode, type LocateTarget, type PathSegment } from './yamlNodes';
 
-// The fast tier, for bulk indexing (the CLI, the VS Code scan of files on disk): js-yaml 4 reads
-// each document's data (about 7× faster than yaml v2 Documents here, see bench/), and ranges come
-// from the lines (blockLocator.ts) or, on first use of `locate` for anything unusual, from yaml v2
-// parsing just that document. The result is the same FileParse as parseManifestFile's, object for
-// object and range for range: every document js-yaml might read differently from yaml v2 goes to
-// the exact tier instead (exactTierTriggers.ts), and so does every document js-yaml rejects, so syntax
-// errors carry yaml v2's message and place. test/unit/core/parse/fastParse.test.ts holds the two
-// tiers to identical results over the shared corpus and the fixtures.
+// The fast tier, for bulk indexing (the CLI, the VS Code index): js-yaml 4 reads each document's
+// data (parse alone about 8x faster than yaml v2 Documents on the benchmark corpus, see bench/), and
+// ranges come from the lines (blockLocator.ts) or, on first use of `locate` for anything unusual,
+// from yaml v2 parsing just that document. The result is the same FileParse as parseManifestFile's,
+// object for object and range for range: every document js-yaml might read differently from yaml
+// v2 goes to the exact tier instead (exactTierTriggers.ts), and so does every document js-yaml
+// rejects, so syntax errors carry yaml v2's message and place.
+// test/unit/core/parse/parseManifestFileFast.test.ts and bench/fuzzParseTiers.ts hold the two tiers
+// to identical results.
+//
+// Kept per object: the body of every kind (as the exact tier does; its strings copied and shared per
+// file, see sharedStrings.ts), two ranges, and a locator holding the file text (which the index and
+// the CLI keep anyway), the document's span and, once an unusual path was located, that document's
+// yaml v2 nodes. Bodies are not dropped for kinds the analysis does not read: at 50,000 objects the
+// parse keeps about 3 KB per object and the analysis holds more than the parse (bench/graphBench.ts).
 
 const NO_CONTENT: DocumentResult = { objects: [], problems: [], isTemplate: false, hasContent: false };
 const NOT_KUBERNETES: DocumentResult = { objects: [], problems: [], isTemplate: false, hasContent: true };
