@@ -18,7 +18,8 @@ export class CliWorkspace {
   constructor(inputs: readonly InputFile[], defaultNamespace: string) {
     this.texts = new Map(inputs.map((input) => [input.file, input.text]));
     const files = inputs.map((input) => parseManifestFileFast(input.file, input.text));
-    this.analysis = analyzeWorkspace(files, { defaultNamespace });
+    // One analysis per run: no need to track what each result depended on.
+    this.analysis = analyzeWorkspace(files, { defaultNamespace, oneShot: true });
   }
 
   /** 0-based line/character positions of a range, as in LSP and the JSON contract. */

@@ -67,6 +67,7 @@ export class GraphContext {
    * nothing it consulted changed (the model lists what an edit changed).
    */
   memo<T>(cache: WeakMap<object, Memo<T>>, object: object, compute: () => T): T {
+    if (this.model.options.oneShot) return compute();
     const cached = cache.get(object);
     if (cached && this.stillValid(cached.dependencies)) {
       // The reuse depends on the same answers: an enclosing recording must see them too.

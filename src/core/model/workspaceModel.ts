@@ -10,6 +10,11 @@ import { podTemplateOf, type PodTemplate } from './podTemplate';
 export interface ModelOptions {
   /** Namespace of namespaced objects that declare none (setting / `--namespace`). */
   readonly defaultNamespace: string;
+  /**
+   * True when no incremental analysis will follow (the CLI): results are not tracked for reuse,
+   * which saves the time and memory of recording what each one depended on.
+   */
+  readonly oneShot?: boolean;
 }
 
 /** A workload with its pod template read once. */

@@ -78,32 +78,11 @@ function resolveWorkload(context: GraphContext, workload: Workload): WorkloadCal
   return { edges: mergeCalls(found), unresolved: dedupeUnresolved(unresolved) };
 }
 
-/**
- * What a workload's containers read, per container. Kept per workload object across analyses
- * while the ConfigMaps it looked up are still the same objects: after an edit, only the changed
- * workloads (or those whose ConfigMaps changed) are read again.
- */
-const sourceCache = new WeakMap<
-  object,
-  { lookups: Map<string, K8sObject | undefined>; sources: ContainerSource[][] }
->();
-
+/** What a workload's containers read, per container (re-read only when the workload is re-resolved). */
 function sourcesOf(context: GraphContext, workload: Workload): readonly (readonly ContainerSource[])[] {
   const namespace = workload.object.namespace ?? '';
-  const find = (name: string) => context.configMap(namespace, name);
-  const cached = sourceCache.get(workload.object);
-  if (cached && [...cached.lookups].every(([name, object]) => find(name) === object)) return cached.sources;
-  const lookups = new Map<string, K8sObject | undefined>();
-  const lookup = (name: string) => {
-    const object = find(name);
-    lookups.set(name, object);
-    return object;
-  };
-  const sources = workload.template.containers.map((container) =>
-    containerSources(lookup, workload, container),
-  );
-  sourceCache.set(workload.object, { lookups, sources });
-  return sources;
+  const lookup = (name: string) => context.configMap(namespace, name);
+  return workload.template.containers.map((container) => containerSources(lookup, workload, container));
 }
 
 function candidatesOf(source: ContainerSource): readonly AddressCandidate[] {
