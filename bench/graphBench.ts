@@ -17,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import * as esbuild from 'esbuild';
 import { generateCorpus, type Corpus } from './generateCorpus';
 import type { Config, RunResult } from './graphRun';
 
@@ -46,10 +47,8 @@ function run(config: Config, corpus: Corpus, runs: number, editRuns: number, ana
   const child = spawnSync(
     process.execPath,
     [
-      '--import',
-      'tsx',
       '--expose-gc',
-      path.join(__dirname, 'graphRun.ts'),
+      bundledRunner(),
       '--config',
       config,
       '--dir',
@@ -64,6 +63,24 @@ function run(config: Config, corpus: Corpus, runs: number, editRuns: number, ana
   );
   if (child.status !== 0) throw new Error(`${config} failed:\n${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as RunResult;
+}
+
+let runner: string | undefined;
+
+/** graphRun.ts bundled by esbuild like dist/cli.js, so the measured code is the code that ships. */
+function bundledRunner(): string {
+  if (runner) return runner;
+  runner = path.join(os.tmpdir(), 'kube-topology-bench', 'graphRun.js');
+  esbuild.buildSync({
+    entryPoints: [path.join(__dirname, 'graphRun.ts')],
+    outfile: runner,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  return runner;
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);

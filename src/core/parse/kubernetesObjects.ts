@@ -10,11 +10,12 @@ import { locateInNode } from './yamlNodes';
 export function objectsOf(
   chunk: string,
   file: string,
-  body: unknown,
+  rawBody: unknown,
   node: Node | null,
   documentIndex: number,
   toRange: (start: number, end: number) => SourceRange,
 ): ParsedObject[] {
+  const body = withImpliedKind(file, rawBody);
   if (!isKubernetesObject(body) || !isMap(node)) return [];
   const items = body.items;
   const itemsNode = node.get('items', true);
@@ -88,4 +89,18 @@ export function namesOf(body: KubernetesBody): { name: string; namespace: string
 
 function stringOr(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+const KUSTOMIZATION_FILE = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
+
+/**
+ * kustomize reads `kustomization.yaml` whether or not it says `apiVersion` and `kind` (most do
+ * not): such a file is a Kustomization. Any other document without them is not a Kubernetes object.
+ */
+export function withImpliedKind(file: string, body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || !KUSTOMIZATION_FILE.test(file))
+    return body;
+  const record = body as Record<string, unknown>;
+  if (record.kind !== undefined) return body;
+  return { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', ...record };
 }

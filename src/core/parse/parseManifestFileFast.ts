@@ -4,7 +4,7 @@ import type { SourceRange } from '../model/sourceRange';
 import { documentContentSpan, isContentFree, locateInBlock, locateSequenceItem } from './blockLocator';
 import { YAML_V2_CORE_SCHEMA } from './fastYamlSchema';
 import { shareStrings } from './sharedStrings';
-import { isKubernetesObject, namesOf, type KubernetesBody } from './kubernetesObjects';
+import { isKubernetesObject, namesOf, withImpliedKind, type KubernetesBody } from './kubernetesObjects';
 import { needsExactTier } from './exactTierTriggers';
 import { containsTemplateAction } from './manifestDetection';
 import type { FileParse, ParsedObject } from './parsedFile';
@@ -64,7 +64,7 @@ export function parseDocumentFast(
   }
   let body: unknown;
   try {
-    body = load(chunk, { schema: YAML_V2_CORE_SCHEMA });
+    body = withImpliedKind(file, load(chunk, { schema: YAML_V2_CORE_SCHEMA }));
   } catch {
     // Broken (or only unusual) YAML: yaml v2 decides, with its message and range.
     return parseDocumentExactly(file, text, span, documentIndex);

@@ -104,16 +104,17 @@ function resolveCalls(
   source: ContainerSource,
   candidate: AddressCandidate,
 ): CallFound[] | UnresolvedCall {
+  const resolution = resolveHost(context, candidate.host, candidate.form, workload.object.namespace ?? '');
+  if (resolution.kind === 'ignored') return NO_CALLS;
   const from = workload.object.id;
   const written = source.value.slice(candidate.start, candidate.end);
+  // Evidence is made only now: most candidates (outside domains, plain words) never get here.
   const evidence = source.kind === 'file' ? fileEvidence(source, written) : source.evidence;
-  const resolution = resolveHost(context, candidate.host, candidate.form, workload.object.namespace ?? '');
-  if (resolution.kind === 'ignored') return [];
   if (resolution.kind === 'unresolved') {
     return { from, address: written, reason: resolution.reason, source: source.name, evidence };
   }
   const service = resolution.service;
-  if (context.selected(service).some((selection) => selection.workload.object === workload.object)) return [];
+  if (selects(context, service, workload)) return NO_CALLS;
   const split = candidate.port === undefined ? splitPorts(source, sources) : [];
   const ports = split.length > 0 ? split : [{ port: candidate.port, evidence: [] }];
   return ports.map((choice) => {
@@ -128,6 +129,15 @@ function resolveCalls(
     };
     return { edge, evidence: [...evidence, ...choice.evidence] };
   });
+}
+
+const NO_CALLS: CallFound[] = [];
+
+/** Whether `service` selects the caller itself (a call to its own Service is not an edge). */
+function selects(context: GraphContext, service: K8sObject, workload: Workload): boolean {
+  for (const selection of context.selected(service))
+    if (selection.workload.object === workload.object) return true;
+  return false;
 }
 
 /** A mounted file is long: say which address in it implies the call. */

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { idKind } from '../../../../src/core/model/kinds';
 import { joinPath } from '../../../../src/core/model/kustomization';
+import { analyzeWorkspace } from '../../../../src/core/analysis';
+import { parseManifestFile } from '../../../../src/core/parse/parseManifestFile';
+import { parseManifestFileFast } from '../../../../src/core/parse/parseManifestFileFast';
 import { analyzeYaml } from '../../../helpers/analyzeYaml';
 
 describe('namespaces', () => {
@@ -72,5 +75,29 @@ describe('ids', () => {
     assert.equal(idKind('serving.knative.dev/v1', 'Service'), 'Service.serving.knative.dev');
     assert.equal(idKind('apps/v1', 'Deployment'), 'Deployment');
     assert.equal(idKind('example.com/v1', 'Widget'), 'Widget');
+  });
+});
+
+describe('kustomization.yaml without apiVersion and kind', () => {
+  it('is still a Kustomization whose namespace applies, in both parse tiers', () => {
+    const files = {
+      'k8s/kustomization.yaml': 'namespace: prod\nresources:\n  - web.yaml\n',
+      'k8s/web.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\n',
+      'other/settings.yaml': 'namespace: nope\nresources: [x.yaml]\n',
+    };
+    for (const parse of [parseManifestFile, parseManifestFileFast]) {
+      const analysis = analyzeWorkspace(
+        Object.entries(files).map(([file, text]) => parse(file, text)),
+        { defaultNamespace: 'default' },
+      );
+      assert.deepEqual(
+        analysis.model.objects.map((object) => object.id),
+        ['Kustomization/default/', 'Service/prod/web'],
+      );
+      assert.equal(
+        analysis.model.files.find((file) => file.file === 'other/settings.yaml')?.skipped,
+        'not-kubernetes',
+      );
+    }
   });
 });
