@@ -91,10 +91,7 @@ function candidatesOf(source: ContainerSource): readonly AddressCandidate[] {
     const bare = bareHost(source.value);
     if (bare) return [bare];
   }
-  // In mounted config files, `word:1234` is as likely a YAML key or a time as an address.
-  return source.kind === 'file'
-    ? found.filter((candidate) => candidate.form !== 'host-port' || candidate.host.includes('.'))
-    : found;
+  return found;
 }
 
 function resolveCalls(
@@ -111,6 +108,9 @@ function resolveCalls(
   // Evidence is made only now: most candidates (outside domains, plain words) never get here.
   const evidence = source.kind === 'file' ? fileEvidence(source, written) : source.evidence;
   if (resolution.kind === 'unresolved') {
+    // In a mounted config file, `word:1234` that names no Service is as likely a key or a label as
+    // an address: it makes an edge when it resolves, but is not reported when it does not.
+    if (source.kind === 'file' && candidate.form === 'host-port' && !candidate.host.includes('.')) return NO_CALLS;
     return { from, address: written, reason: resolution.reason, source: source.name, evidence };
   }
   const service = resolution.service;
