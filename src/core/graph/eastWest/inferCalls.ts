@@ -110,7 +110,8 @@ function resolveCalls(
   if (resolution.kind === 'unresolved') {
     // In a mounted config file, `word:1234` that names no Service is as likely a key or a label as
     // an address: it makes an edge when it resolves, but is not reported when it does not.
-    if (source.kind === 'file' && candidate.form === 'host-port' && !candidate.host.includes('.')) return NO_CALLS;
+    if (source.kind === 'file' && candidate.form === 'host-port' && !candidate.host.includes('.'))
+      return NO_CALLS;
     return { from, address: written, reason: resolution.reason, source: source.name, evidence };
   }
   const service = resolution.service;
