@@ -4,6 +4,7 @@ import type { K8sObject, NamespaceOrigin } from './k8sObject';
 import { idKind, isClusterScopedKind, isWorkloadKind, objectId } from './kinds';
 import { kustomizedNamespace, kustomizeNamespaces, type KustomizeNamespaces } from './kustomization';
 import { collectNamespaces, type NamespaceInfo } from './namespaces';
+import { patchModel } from './incrementalModel';
 import { PlacedObject } from './placedObject';
 import { podTemplateOf, type PodTemplate } from './podTemplate';
 
@@ -41,8 +42,14 @@ export interface WorkspaceModel {
   readonly byKindAndName: (idKindName: string, namespace: string, name: string) => K8sObject | undefined;
   /** Every object whose id kind is `kind`, in workspace order. */
   readonly ofKind: (kind: string) => readonly K8sObject[];
+  /** id kind → namespace → name → object (behind byKindAndName). */
+  readonly byName: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, K8sObject>>>;
+  /** id kind → objects in workspace order (behind ofKind). */
+  readonly byKind: ReadonlyMap<string, readonly K8sObject[]>;
   /** Placed objects by their parse, for the next build to reuse. */
   readonly placedByParse: ReadonlyMap<ParsedObject, K8sObject>;
+  /** The namespaces kustomizations assign, for the next build to place edited objects the same way. */
+  readonly kustomized?: KustomizeNamespaces;
   /** What changed since the previous model of the same workspace; undefined for a first build. */
   readonly changes: ModelChanges | undefined;
 }
@@ -67,6 +74,18 @@ export function buildWorkspaceModel(
   options: ModelOptions,
   previous?: WorkspaceModel,
 ): WorkspaceModel {
+  if (previous) {
+    const noKustomizations: KustomizeNamespaces = { files: new Map(), folders: [] };
+    const kustomizedBefore = previous.kustomized ?? noKustomizations;
+    const patched = patchModel(
+      previous,
+      files,
+      options,
+      (parsed, reusable) => placeObject(parsed, options, kustomizedBefore, reusable),
+      workloadOf,
+    );
+    if (patched) return patched;
+  }
   const kustomized = kustomizeNamespaces(files.flatMap((file) => file.objects));
   const reusable = previous?.placedByParse;
   const placedByParse = new Map<ParsedObject, K8sObject>();
@@ -113,9 +132,11 @@ export function buildWorkspaceModel(
   const namespaces = collectNamespaces([...byId.values()]);
   return {
     options,
-    files,
+    // A copy: callers may reuse and change their array for the next analysis.
+    files: [...files],
     objects,
     placedByParse,
+    kustomized,
     changes:
       previous && sameOptions(previous.options, options) ? diff(previous, byId, namespaces) : undefined,
     byId,
@@ -124,6 +145,8 @@ export function buildWorkspaceModel(
     workloadsById: new Map(workloads.map((workload) => [workload.object.id, workload])),
     workloadIndex,
     services: byKind.get('Service') ?? [],
+    byName,
+    byKind,
     byKindAndName: (kind, namespace, name) => byName.get(kind)?.get(namespace)?.get(name),
     ofKind: (kind) => byKind.get(kind) ?? [],
   };

@@ -25,6 +25,18 @@ export class LabelIndex<T> {
     }
   }
 
+  /**
+   * A new index sharing this one's entries, except the given namespaces, whose items are replaced
+   * (an edit touched them). Nothing of this index is modified.
+   */
+  withNamespaces(items: ReadonlyMap<string, readonly T[]>): LabelIndex<T> {
+    const next = new LabelIndex<T>(this.labelsOf);
+    for (const [namespace, entry] of this.byNamespace)
+      if (!items.has(namespace)) next.byNamespace.set(namespace, entry);
+    for (const [namespace, list] of items) for (const item of list) next.add(namespace, item);
+    return next;
+  }
+
   /** Every item of `namespace` whose labels match `selector`, in insertion order. */
   select(namespace: string, selector: LabelSelector): T[] {
     const entry = this.byNamespace.get(namespace);
