@@ -17,6 +17,7 @@ const VALUE_FLAGS = new Set([
   'port',
   'protocol',
   'ingress-controller',
+  'external-ip',
 ]);
 
 /** Parses `command PATH... --flag value --flag=value --switch`. */

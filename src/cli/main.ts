@@ -1,20 +1,32 @@
-import { choiceFlag, parseArgs, stringFlag, UsageError, type ParsedArgs } from './args';
-import { graphToJson } from './formats/graphJson';
-import { graphToDot, graphToMermaid } from './formats/graphText';
-import { readInputs } from './inputs';
-import { CliWorkspace } from './workspace';
+import { parseArgs, UsageError, type ParsedArgs } from './args';
+import { connectivityCommand } from './commands/connectivityCommand';
+import { graphCommand } from './commands/graphCommand';
+import { reachCommand } from './commands/reachCommand';
 
 const USAGE = `Usage: kube-topology <command> PATH... [options]
 
 Commands:
-  graph PATH...   print the service graph (nodes, edges, diagnostics)
+  graph PATH...          print the service graph (nodes, edges, diagnostics)
+  connectivity PATH...   every connection NetworkPolicies allow (netpol-analyzer style)
+  reach PATH... --from ID --to ID --port PORT
+                         whether --from may connect to --to (exit 0 allowed, 1 blocked)
 
 Options:
-  --namespace NS          namespace of objects that declare none (default: default)
-  --format FMT            graph: json | dot | mermaid (default: json)
-  -h, --help              show this help
+  --namespace NS                      namespace of objects that declare none (default: default)
+  --format FMT                        graph: json | dot | mermaid; connectivity, reach: text | json
+  --ingress-controller NS[/k=v,...]   where the Ingress controller pods run (default: unknown)
+  --protocol TCP|UDP|SCTP             reach: the protocol (default TCP)
+  --external-ip A.B.C.D               reach: the address of an external endpoint (default: any)
+  -h, --help                          show this help
 
-Exit codes: 0 success, 1 findings at or above --fail-on, 2 usage error or unreadable input.`;
+Ids: Kind/namespace/name (e.g. Deployment/shop/cart, Service/shop/cart), or external.
+Exit codes: 0 success (reach: allowed), 1 findings at or above --fail-on (reach: blocked), 2 usage error.`;
+
+const COMMANDS: Readonly<Record<string, (args: ParsedArgs) => { output: string; code: number }>> = {
+  graph: graphCommand,
+  connectivity: connectivityCommand,
+  reach: reachCommand,
+};
 
 /** Runs one CLI invocation; returns the exit code. Output goes through the given writers. */
 export function runCli(
@@ -28,15 +40,12 @@ export function runCli(
       out(USAGE);
       return 0;
     }
-    switch (args.command) {
-      case 'graph':
-        out(graphCommand(args));
-        return 0;
-      case undefined:
-        throw new UsageError('no command given');
-      default:
-        throw new UsageError(`unknown command '${args.command}'`);
-    }
+    if (args.command === undefined) throw new UsageError('no command given');
+    const command = COMMANDS[args.command];
+    if (!command) throw new UsageError(`unknown command '${args.command}'`);
+    const { output, code } = command(args);
+    out(output);
+    return code;
   } catch (error) {
     if (error instanceof UsageError) {
       err(`kube-topology: ${error.message}\n\n${USAGE}`);
@@ -49,28 +58,11 @@ export function runCli(
   }
 }
 
-function workspaceFor(args: ParsedArgs): CliWorkspace {
-  return new CliWorkspace(readInputs(args.paths), stringFlag(args, 'namespace') ?? 'default');
-}
-
-function graphCommand(args: ParsedArgs): string {
-  const format = choiceFlag(args, 'format', ['json', 'dot', 'mermaid'], 'json');
-  const workspace = workspaceFor(args);
-  switch (format) {
-    case 'json':
-      return graphToJson(workspace);
-    case 'dot':
-      return graphToDot(workspace.analysis.graph);
-    case 'mermaid':
-      return graphToMermaid(workspace.analysis.graph);
-  }
-}
-
 // Only when run as the `kube-topology` binary, not when tests import runCli.
 if (require.main === module) {
   const code = runCli(
     process.argv.slice(2),
-    (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    (text) => process.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`),
     (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   );
   process.exitCode = code;

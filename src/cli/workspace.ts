@@ -15,11 +15,14 @@ export class CliWorkspace {
   private readonly lineIndexes = new Map<string, LineIndex>();
   private readonly texts: ReadonlyMap<string, string>;
 
-  constructor(inputs: readonly InputFile[], defaultNamespace: string) {
+  constructor(
+    inputs: readonly InputFile[],
+    options: { defaultNamespace: string; ingressController?: string },
+  ) {
     this.texts = new Map(inputs.map((input) => [input.file, input.text]));
     const files = inputs.map((input) => parseManifestFileFast(input.file, input.text));
     // One analysis per run: no need to track what each result depended on.
-    this.analysis = analyzeWorkspace(files, { defaultNamespace, oneShot: true });
+    this.analysis = analyzeWorkspace(files, { ...options, oneShot: true });
   }
 
   /** 0-based line/character positions of a range, as in LSP and the JSON contract. */

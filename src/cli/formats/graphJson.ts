@@ -40,5 +40,6 @@ function edgeToJson(workspace: CliWorkspace, edge: GraphEdge) {
     ...(edge.targetPort === undefined ? {} : { targetPort: edge.targetPort }),
     ...(edge.ports ? { ports: edge.ports } : {}),
     ...(evidence[0] ? { evidence: evidence[0], evidences: evidence } : {}),
+    ...(edge.policy ? { policy: edge.policy } : {}),
   };
 }

@@ -10,6 +10,10 @@ import { ingressEdges } from './northSouth/ingresses';
 import { gatewayBoundVirtualServices, ISTIO_GATEWAY_KIND, istioEdges } from './northSouth/istio';
 import { openshiftRouteEdges } from './northSouth/openshiftRoutes';
 import { selectsEdges } from './selectsEdges';
+import { withPolicyVerdicts } from './policyVerdicts';
+import { parseIngressController } from '../policy/endpoints';
+import { PolicyEngine } from '../policy/policyEngine';
+import { UnevaluatedPolicies } from '../policy/unevaluatedPolicies';
 
 /** Id kinds drawn as entry points: what outside traffic passes through before a Service. */
 const ENTRY_KINDS = ['Ingress', 'Route', 'Gateway', ISTIO_GATEWAY_KIND, ...GATEWAY_ROUTE_KINDS] as const;
@@ -32,7 +36,19 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
   for (const edge of selectsEdges(context)) collector.add(edge);
   // Calls are merged per caller already (and reused between analyses): no second merge.
   const calls = inferCalls(context);
-  const edges = [...collector.result(), ...calls.edges];
+  const policy = new PolicyEngine(model);
+  const unevaluatedPolicies = new UnevaluatedPolicies(model);
+  const ingressController = parseIngressController(model.options.ingressController);
+  const edges = withPolicyVerdicts(
+    [...collector.result(), ...calls.edges],
+    context,
+    policy,
+    unevaluatedPolicies,
+    {
+      kind: 'ingress-controller',
+      controller: ingressController,
+    },
+  );
 
   const nodes: GraphNode[] = [];
   if (edges.some((edge) => edge.from === EXTERNAL_ID)) {
@@ -64,5 +80,8 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
     nodesById: new Map(nodes.map((node) => [node.id, node])),
     unresolvedCalls: calls.unresolved,
     context,
+    policy,
+    unevaluatedPolicies,
+    ingressController,
   };
 }

@@ -2,6 +2,9 @@ import type { K8sObject } from '../model/k8sObject';
 import type { SourceRange } from '../model/sourceRange';
 import type { UnresolvedCall } from './eastWest/inferCalls';
 import type { GraphContext } from './graphContext';
+import type { IngressController } from '../policy/endpoints';
+import type { PolicyEngine } from '../policy/policyEngine';
+import type { UnevaluatedPolicies } from '../policy/unevaluatedPolicies';
 
 /** Edge types of the CLI contract (docs/CLI.md). */
 export type EdgeType = 'exposes' | 'routes' | 'selects' | 'calls';
@@ -52,6 +55,22 @@ export interface GraphEdge {
   readonly ports?: readonly PortMapping[];
   /** Why the edge exists, the most direct evidence first. */
   readonly evidence?: readonly Evidence[];
+  /** On `calls` edges and the last hop of north-south paths: what NetworkPolicies say. */
+  readonly policy?: EdgePolicy;
+}
+
+/** The NetworkPolicy verdict on an edge. */
+export interface EdgePolicy {
+  /** Whether the traffic reaches every selected pod on its target port. */
+  readonly allowed: boolean;
+  /** The deciding policies: those whose rules allowed it, or those that isolate a side and did not. */
+  readonly by: readonly string[];
+  /** Who the traffic was assumed to come from (`external`, the Ingress controller, a workload). */
+  readonly from: string;
+  /** A sentence for people. */
+  readonly reason: string;
+  /** Policies of kinds not evaluated (Cilium, Calico, AdminNetworkPolicy) that may also apply. */
+  readonly notEvaluated?: readonly string[];
 }
 
 export interface Graph {
@@ -62,4 +81,10 @@ export interface Graph {
   readonly unresolvedCalls: readonly UnresolvedCall[];
   /** The lookups the graph was built with (Service specs, selections), for rules and hovers. */
   readonly context: GraphContext;
+  /** NetworkPolicy semantics over this workspace. */
+  readonly policy: PolicyEngine;
+  /** Policies of other kinds (Cilium, Calico, AdminNetworkPolicy) that are recognised but not evaluated. */
+  readonly unevaluatedPolicies: UnevaluatedPolicies;
+  /** The assumption about where Ingress and Gateway traffic comes from. */
+  readonly ingressController: IngressController;
 }

@@ -16,6 +16,8 @@ export interface ModelOptions {
    * which saves the time and memory of recording what each one depended on.
    */
   readonly oneShot?: boolean;
+  /** Where the Ingress controller runs: `NS[/key=value,...]`; unset = unknown (setting / `--ingress-controller`). */
+  readonly ingressController?: string;
 }
 
 /** A workload with its pod template read once. */
@@ -188,7 +190,7 @@ function placeObject(
 }
 
 function sameOptions(a: ModelOptions, b: ModelOptions): boolean {
-  return a.defaultNamespace === b.defaultNamespace;
+  return a.defaultNamespace === b.defaultNamespace && a.ingressController === b.ingressController;
 }
 
 function diff(

@@ -20,8 +20,9 @@ export function objectsOf(
   const items = body.items;
   const itemsNode = node.get('items', true);
   if (body.kind.endsWith('List') && Array.isArray(items) && isSeq(itemsNode)) {
-    return items.flatMap((item, itemIndex) => {
+    return items.flatMap((rawItem, itemIndex) => {
       const itemNode = itemsNode.items[itemIndex];
+      const item = listItemWithImpliedKind(body, rawItem);
       if (!isKubernetesObject(item) || !isMap(itemNode)) return [];
       return [makeObject(chunk, file, item, itemNode, documentIndex, toRange, itemIndex)];
     });
@@ -103,4 +104,15 @@ export function withImpliedKind(file: string, body: unknown): unknown {
   const record = body as Record<string, unknown>;
   if (record.kind !== undefined) return body;
   return { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', ...record };
+}
+
+/**
+ * Items of a typed list (`PodList`, `ConfigMapList`, as `kubectl get -o yaml` writes them) may
+ * leave out `apiVersion` and `kind`: they are the list's kind without `List`, in its apiVersion.
+ */
+export function listItemWithImpliedKind(list: KubernetesBody, item: unknown): unknown {
+  if (typeof item !== 'object' || item === null || Array.isArray(item) || list.kind === 'List') return item;
+  const record = item as Record<string, unknown>;
+  if (record.kind !== undefined && record.apiVersion !== undefined) return item;
+  return { apiVersion: list.apiVersion, kind: list.kind.slice(0, -'List'.length), ...record };
 }

@@ -4,7 +4,13 @@ import type { SourceRange } from '../model/sourceRange';
 import { documentContentSpan, isContentFree, locateInBlock, locateSequenceItem } from './blockLocator';
 import { YAML_V2_CORE_SCHEMA } from './fastYamlSchema';
 import { shareStrings } from './sharedStrings';
-import { isKubernetesObject, namesOf, withImpliedKind, type KubernetesBody } from './kubernetesObjects';
+import {
+  isKubernetesObject,
+  listItemWithImpliedKind,
+  namesOf,
+  withImpliedKind,
+  type KubernetesBody,
+} from './kubernetesObjects';
 import { needsExactTier } from './exactTierTriggers';
 import { containsTemplateAction } from './manifestDetection';
 import type { FileParse, ParsedObject } from './parsedFile';
@@ -78,7 +84,8 @@ export function parseDocumentFast(
   if (body.kind.endsWith('List') && Array.isArray(body.items)) {
     // A List (`List`, `PodList`, ...): its Kubernetes items, each with its own span.
     objects = [];
-    for (const [itemIndex, item] of (body.items as unknown[]).entries()) {
+    for (const [itemIndex, rawItem] of (body.items as unknown[]).entries()) {
+      const item = listItemWithImpliedKind(body, rawItem);
       if (!isKubernetesObject(item)) continue;
       const itemSpan = locateSequenceItem(chunk, content[0], ITEMS_PATH, itemIndex);
       const object =

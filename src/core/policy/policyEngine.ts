@@ -1,0 +1,200 @@
+import type { Labels } from '../select/labelSelector';
+import { matchesSelector } from '../select/labelSelector';
+import type { Workload, WorkspaceModel } from '../model/workspaceModel';
+import { NAMESPACE_NAME_LABEL } from '../model/namespaces';
+import { ConnectionSet } from './connectionSet';
+import type { Endpoint } from './endpoints';
+import { rangeContainsRange } from './ipRanges';
+import {
+  readNetworkPolicy,
+  type NetworkPolicy,
+  type Peer,
+  type PolicyRule,
+  type PortRule,
+} from './networkPolicy';
+
+export type Direction = 'ingress' | 'egress';
+
+/** One rule that allowed (part of) a connection. */
+export interface RuleMatch {
+  readonly policy: NetworkPolicy;
+  readonly rule: PolicyRule;
+  readonly connections: ConnectionSet;
+}
+
+/** The verdict of one direction (the source's egress, or the destination's ingress). */
+export interface DirectionVerdict {
+  readonly direction: Direction;
+  /** Whether any policy selects the pod for this direction; if not, everything is allowed. */
+  readonly isolated: boolean;
+  /** The policies that select the pod for this direction. */
+  readonly policies: readonly NetworkPolicy[];
+  /** What the union of their rules allows for this peer. */
+  readonly allowed: ConnectionSet;
+  /** The rules that matched the peer. */
+  readonly matches: readonly RuleMatch[];
+}
+
+/** Labels of the namespace an unknown pod lives in: nothing but a name no selector expects. */
+const UNKNOWN_NAMESPACE_LABELS: Labels = { [NAMESPACE_NAME_LABEL]: '\u0000unknown' };
+
+/**
+ * networking.k8s.io/v1 NetworkPolicy semantics over the workloads of a workspace. Policies are
+ * read once; which policies select each workload is indexed once (through the label index, not by
+ * testing every policy against every pod).
+ */
+export class PolicyEngine {
+  readonly policies: readonly NetworkPolicy[];
+  private readonly selecting = new Map<string, { ingress: NetworkPolicy[]; egress: NetworkPolicy[] }>();
+
+  constructor(readonly model: WorkspaceModel) {
+    this.policies = model.ofKind('NetworkPolicy').map(readNetworkPolicy);
+    for (const policy of this.policies) {
+      for (const workload of model.workloadIndex.select(policy.namespace, policy.podSelector)) {
+        const entry = this.entry(workload.object.id);
+        if (policy.affectsIngress) entry.ingress.push(policy);
+        if (policy.affectsEgress) entry.egress.push(policy);
+      }
+    }
+  }
+
+  /** The policies that select a workload for a direction (empty: not isolated). */
+  policiesFor(workload: Workload, direction: Direction): readonly NetworkPolicy[] {
+    return this.selecting.get(workload.object.id)?.[direction] ?? [];
+  }
+
+  /**
+   * What `destination`'s ingress admits from `source`, or what `source`'s egress lets out to
+   * `destination`: the union of the matching rules of every policy selecting that pod.
+   */
+  verdict(
+    direction: Direction,
+    pod: Workload,
+    peer: Endpoint,
+    portsOn: Workload | undefined,
+  ): DirectionVerdict {
+    const policies = this.policiesFor(pod, direction);
+    if (policies.length === 0) {
+      return { direction, isolated: false, policies, allowed: ConnectionSet.ALL, matches: [] };
+    }
+    const matches: RuleMatch[] = [];
+    let allowed = ConnectionSet.NONE;
+    for (const policy of policies) {
+      for (const rule of direction === 'ingress' ? policy.ingress : policy.egress) {
+        if (!this.ruleAdmits(policy, rule, peer)) continue;
+        const connections = ruleConnections(rule, portsOn);
+        if (connections.isEmpty()) continue;
+        matches.push({ policy, rule, connections });
+        allowed = allowed.union(connections);
+      }
+    }
+    return { direction, isolated: true, policies, allowed, matches };
+  }
+
+  /** Egress of the source AND ingress of the destination: what can actually flow. */
+  connection(
+    source: Endpoint,
+    destination: Endpoint,
+  ): { allowed: ConnectionSet; egress?: DirectionVerdict; ingress?: DirectionVerdict } {
+    const destinationWorkload = destination.kind === 'workload' ? destination.workload : undefined;
+    const egress =
+      source.kind === 'workload'
+        ? this.verdict('egress', source.workload, destination, destinationWorkload)
+        : undefined;
+    const ingress = destinationWorkload
+      ? this.verdict('ingress', destinationWorkload, source, destinationWorkload)
+      : undefined;
+    const allowed = (egress?.allowed ?? ConnectionSet.ALL).intersect(ingress?.allowed ?? ConnectionSet.ALL);
+    return { allowed, ...(egress ? { egress } : {}), ...(ingress ? { ingress } : {}) };
+  }
+
+  private ruleAdmits(policy: NetworkPolicy, rule: PolicyRule, peer: Endpoint): boolean {
+    if (rule.peers === 'all') return true;
+    return rule.peers.some((candidate) => this.peerMatches(policy, candidate, peer));
+  }
+
+  private peerMatches(policy: NetworkPolicy, peer: Peer, endpoint: Endpoint): boolean {
+    if (peer.kind === 'ipBlock') {
+      // ipBlock selects addresses outside the cluster; pods are matched by selectors only.
+      if (endpoint.kind !== 'external') return false;
+      return (
+        rangeContainsRange(peer.cidr, endpoint.range) &&
+        !peer.except.some((hole) => rangeContainsRange(hole, endpoint.range))
+      );
+    }
+    const pod = this.podOf(endpoint);
+    if (!pod) return false;
+    if (peer.namespaceSelector === undefined) {
+      if (pod.namespace !== policy.namespace) return false;
+    } else if (!matchesSelector(peer.namespaceSelector, pod.namespaceLabels)) {
+      return false;
+    }
+    return matchesSelector(peer.podSelector, pod.labels);
+  }
+
+  /** The namespace, its labels and the pod labels of an in-cluster endpoint. */
+  private podOf(
+    endpoint: Endpoint,
+  ): { namespace: string; namespaceLabels: Labels; labels: Labels } | undefined {
+    switch (endpoint.kind) {
+      case 'external':
+        return undefined;
+      case 'workload': {
+        const namespace = endpoint.workload.object.namespace ?? '';
+        return {
+          namespace,
+          namespaceLabels: this.namespaceLabels(namespace),
+          labels: endpoint.workload.template.labels,
+        };
+      }
+      case 'ingress-controller': {
+        const controller = endpoint.controller;
+        if (!controller.known)
+          return { namespace: '\u0000unknown', namespaceLabels: UNKNOWN_NAMESPACE_LABELS, labels: {} };
+        return {
+          namespace: controller.namespace,
+          namespaceLabels: this.namespaceLabels(controller.namespace),
+          labels: controller.labels,
+        };
+      }
+    }
+  }
+
+  private namespaceLabels(namespace: string): Labels {
+    return this.model.namespaces.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: namespace };
+  }
+
+  private entry(id: string): { ingress: NetworkPolicy[]; egress: NetworkPolicy[] } {
+    let entry = this.selecting.get(id);
+    if (!entry) {
+      entry = { ingress: [], egress: [] };
+      this.selecting.set(id, entry);
+    }
+    return entry;
+  }
+}
+
+/** The connections a rule's ports allow on a destination pod (named ports resolved on its containers). */
+export function ruleConnections(rule: PolicyRule, destination: Workload | undefined): ConnectionSet {
+  if (rule.ports === 'all') return ConnectionSet.ALL;
+  let set = ConnectionSet.NONE;
+  for (const port of rule.ports) set = set.union(portConnections(port, destination));
+  return set;
+}
+
+function portConnections(rule: PortRule, destination: Workload | undefined): ConnectionSet {
+  if (rule.port === undefined) return ConnectionSet.of(rule.protocol);
+  if (typeof rule.port === 'number')
+    return ConnectionSet.of(rule.protocol, rule.port, rule.endPort ?? rule.port);
+  // A named port means whatever number the destination pod gives that name (for this protocol).
+  let set = ConnectionSet.NONE;
+  for (const container of destination?.template.containers ?? []) {
+    if (container.init) continue;
+    for (const port of container.ports) {
+      if (port.name === rule.port && port.protocol === rule.protocol) {
+        set = set.union(ConnectionSet.of(rule.protocol, port.containerPort, port.containerPort));
+      }
+    }
+  }
+  return set;
+}
