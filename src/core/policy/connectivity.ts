@@ -3,6 +3,7 @@ import type { ServicePort } from '../model/service';
 import type { Workload } from '../model/workspaceModel';
 import type { GraphContext } from '../graph/graphContext';
 import { ingressBackends } from '../graph/northSouth/ingresses';
+import { allowedFor, allowedPeers } from './allowedPeers';
 import { ConnectionSet } from './connectionSet';
 import type { Endpoint, IngressController } from './endpoints';
 import { formatRange, partition, type IpRange } from './ipRanges';
@@ -32,10 +33,17 @@ export function connectivity(
   const add = (src: string, dst: string, allowed: ConnectionSet) => {
     if (!allowed.isEmpty() && src !== dst) lines.push({ src, dst, conn: allowed.toString() });
   };
+  // Between workloads: each side's rules are expanded once to the peers they select (label
+  // index), so the work follows the pairs that policies actually relate, not all pairs × policies.
+  const egress = new Map(peers.map((peer) => [peer, allowedPeers(engine, peer.workload, 'egress')]));
+  const ingress = new Map(peers.map((peer) => [peer, allowedPeers(engine, peer.workload, 'ingress')]));
   for (const source of peers) {
+    const out = egress.get(source)!;
     for (const destination of peers) {
       if (source === destination) continue;
-      add(source.name, destination.name, engine.connection(workload(source), workload(destination)).allowed);
+      const into = ingress.get(destination)!;
+      const allowed = allowedFor(out, destination.workload).intersect(allowedFor(into, source.workload));
+      add(source.name, destination.name, allowed);
     }
   }
   for (const range of externalRanges(engine, 'ingress')) {
