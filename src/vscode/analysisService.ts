@@ -76,7 +76,10 @@ export class AnalysisService implements vscode.Disposable {
     // The previous analysis lets an edit re-resolve only what it can affect.
     const analysis = analyzeWorkspace(
       [...files.values()].map((file) => file.parse),
-      { defaultNamespace: this.settings.defaultNamespace },
+      {
+        defaultNamespace: this.settings.defaultNamespace,
+        ...(this.settings.ingressController ? { ingressController: this.settings.ingressController } : {}),
+      },
       this.snapshot?.analysis,
     );
     return { revision, analysis, files };

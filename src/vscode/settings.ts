@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 /** The `kubeTopology.*` settings, read in one place with their documented defaults. */
 export interface Settings {
   readonly defaultNamespace: string;
+  /** `namespace[/key=value,...]` of the Ingress controller pods; undefined: unknown. */
+  readonly ingressController: string | undefined;
   readonly include: readonly string[];
   /** `kubeTopology.exclude` plus every `files.exclude` pattern that is switched on. */
   readonly exclude: readonly string[];
@@ -14,6 +16,7 @@ export function readSettings(): Settings {
     vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude') ?? {};
   return {
     defaultNamespace: config.get<string>('defaultNamespace')?.trim() || 'default',
+    ingressController: config.get<string>('ingressController')?.trim() || undefined,
     include: stringArray(config.get('include'), ['**/*.{yaml,yml,json}']),
     exclude: [
       ...stringArray(config.get('exclude'), ['**/node_modules/**', '**/.git/**']),
