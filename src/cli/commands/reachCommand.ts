@@ -1,5 +1,5 @@
 import { isProtocol } from '../../core/policy/connectionSet';
-import type { Endpoint } from '../../core/policy/endpoints';
+import { describeEndpoint, type Endpoint } from '../../core/policy/endpoints';
 import { ALL_IPV4, parseIp, type IpRange } from '../../core/policy/ipRanges';
 import { reach } from '../../core/policy/reach';
 import { choiceFlag, stringFlag, UsageError, type ParsedArgs } from '../args';
@@ -25,6 +25,14 @@ export function reachCommand(args: ParsedArgs): { output: string; code: number }
   const destinations = destinationsFor(workspace, to, port, externalRange);
   const answer = reach(workspace.analysis.graph.policy, source, destinations, protocol);
   const code = answer.allowed ? 0 : 1;
+  const notEvaluated = notEvaluatedFor(workspace, [
+    source,
+    ...destinations.map((destination) => destination.endpoint),
+  ]);
+  const caveat =
+    notEvaluated.length > 0
+      ? `\nNot evaluated (policies of other kinds that may also apply): ${notEvaluated.join(', ')}`
+      : '';
   if (format === 'json') {
     const [first] = answer.targets;
     const json = {
@@ -49,11 +57,12 @@ export function reachCommand(args: ParsedArgs): { output: string; code: number }
       },
       targets: answer.targets,
       reason: answer.reason,
+      notEvaluated,
     };
     return { output: JSON.stringify(json, null, 2), code };
   }
   return {
-    output: `${answer.allowed ? 'ALLOWED' : 'BLOCKED'}: ${from} -> ${to} ${protocol} ${port}\n${answer.reason}`,
+    output: `${answer.allowed ? 'ALLOWED' : 'BLOCKED'}: ${from} -> ${to} ${protocol} ${port}\nSource: ${describeEndpoint(source)}\n${answer.reason}${caveat}`,
     code,
   };
 }
@@ -73,6 +82,8 @@ function externalRangeOf(ip: string | undefined): IpRange {
 
 function endpointFor(workspace: CliWorkspace, id: string, externalRange: IpRange, flag: string): Endpoint {
   if (id === 'external') return { kind: 'external', range: externalRange };
+  if (id === 'ingress-controller')
+    return { kind: 'ingress-controller', controller: workspace.analysis.graph.ingressController };
   const workload = workspace.analysis.model.workloadsById.get(id);
   if (!workload)
     throw new UsageError(`${flag} ${id}: no such workload (ids look like Deployment/namespace/name)`);
@@ -101,4 +112,14 @@ function destinationsFor(
     });
   }
   return [{ endpoint: endpointFor(workspace, id, externalRange, '--to'), port }];
+}
+
+/** Policies of kinds this engine does not evaluate that may apply to these endpoints. */
+function notEvaluatedFor(workspace: CliWorkspace, endpoints: readonly Endpoint[]): string[] {
+  const ids = new Set<string>();
+  for (const endpoint of endpoints) {
+    if (endpoint.kind !== 'workload') continue;
+    for (const id of workspace.analysis.graph.unevaluatedPolicies.affecting(endpoint.workload)) ids.add(id);
+  }
+  return [...ids];
 }

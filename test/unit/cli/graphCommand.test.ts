@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { assertGolden } from '../../helpers/golden';
 import { runCliProcess } from '../../helpers/cliProcess';
@@ -82,6 +84,40 @@ describe('kube-topology graph', () => {
         (edge: { from: string; to: string }) =>
           edge.from === 'Service/default/frontend-external' && edge.to === 'Deployment/default/frontend',
       ),
+    );
+  });
+});
+
+describe('kube-topology reach (text)', () => {
+  it('names the assumed source and the policies of other kinds it did not evaluate', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-topology-reach-'));
+    fs.writeFileSync(
+      path.join(dir, 'a.yaml'),
+      [
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: w, ports: [{containerPort: 80}]}]}\n',
+        'apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: l7, namespace: shop}\nspec:\n  endpointSelector: {matchLabels: {app: web}}\n',
+      ].join('---\n'),
+    );
+    const result = runCliProcess([
+      'reach',
+      dir,
+      '--from',
+      'ingress-controller',
+      '--to',
+      'Deployment/shop/web',
+      '--port',
+      '80',
+    ]);
+    fs.rmSync(dir, { recursive: true, force: true });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^ALLOWED: ingress-controller -> Deployment\/shop\/web TCP 80$/m);
+    assert.match(
+      result.stdout,
+      /Source: the Ingress controller \(unknown: an arbitrary pod in an arbitrary namespace\)/,
+    );
+    assert.match(
+      result.stdout,
+      /Not evaluated \(policies of other kinds that may also apply\): CiliumNetworkPolicy\/shop\/l7/,
     );
   });
 });
