@@ -103,7 +103,7 @@ function explainDirection(
   else if (allowed)
     sentence = `${side} of ${pod} is isolated by ${policies.join(', ')}; allowed by ${allowedBy.map((item) => `${item.policy} ${side} rule ${item.rule}`).join(', ')}`;
   else
-    sentence = `${side} of ${pod} is isolated by ${policies.join(', ')}, and no ${side} rule of them allows this`;
+    sentence = `${side} of ${pod} is isolated by ${policies.join(', ')}, and none of their ${side} rules allows this`;
   return { pod, isolated: verdict.isolated, policies, allowedBy, allowed, sentence };
 }
 
