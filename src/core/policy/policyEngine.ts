@@ -1,5 +1,6 @@
 import type { Labels } from '../select/labelSelector';
 import { matchesSelector } from '../select/labelSelector';
+import type { K8sObject } from '../model/k8sObject';
 import type { Workload, WorkspaceModel } from '../model/workspaceModel';
 import { NAMESPACE_NAME_LABEL } from '../model/namespaces';
 import { ConnectionSet } from './connectionSet';
@@ -40,27 +41,40 @@ const UNKNOWN_NAMESPACE_LABELS: Labels = { [NAMESPACE_NAME_LABEL]: '\u0000unknow
 
 /**
  * networking.k8s.io/v1 NetworkPolicy semantics over the workloads of a workspace. Policies are
- * read once; which policies select each workload is indexed once (through the label index, not by
- * testing every policy against every pod).
+ * read once per object and bucketed by namespace; which of them select a workload is worked out on
+ * first use from its own namespace's policies (rule peers go through the label index, see
+ * allowedPeers.ts), never by testing every policy against every pod.
  */
 export class PolicyEngine {
   readonly policies: readonly NetworkPolicy[];
-  private readonly selecting = new Map<string, { ingress: NetworkPolicy[]; egress: NetworkPolicy[] }>();
+  private readonly byNamespace = new Map<string, NetworkPolicy[]>();
+  private readonly selecting = new Map<Workload, { ingress: NetworkPolicy[]; egress: NetworkPolicy[] }>();
 
   constructor(readonly model: WorkspaceModel) {
-    this.policies = model.ofKind('NetworkPolicy').map(readNetworkPolicy);
+    this.policies = model.ofKind('NetworkPolicy').map(readPolicyOnce);
     for (const policy of this.policies) {
-      for (const workload of model.workloadIndex.select(policy.namespace, policy.podSelector)) {
-        const entry = this.entry(workload.object.id);
-        if (policy.affectsIngress) entry.ingress.push(policy);
-        if (policy.affectsEgress) entry.egress.push(policy);
-      }
+      const list = this.byNamespace.get(policy.namespace);
+      if (list) list.push(policy);
+      else this.byNamespace.set(policy.namespace, [policy]);
     }
   }
 
-  /** The policies that select a workload for a direction (empty: not isolated). */
+  /**
+   * The policies that select a workload for a direction (empty: not isolated). Worked out per
+   * workload on first use, from the policies of its namespace only.
+   */
   policiesFor(workload: Workload, direction: Direction): readonly NetworkPolicy[] {
-    return this.selecting.get(workload.object.id)?.[direction] ?? [];
+    let entry = this.selecting.get(workload);
+    if (!entry) {
+      entry = { ingress: [], egress: [] };
+      for (const policy of this.byNamespace.get(workload.object.namespace ?? '') ?? []) {
+        if (!matchesSelector(policy.podSelector, workload.template.labels)) continue;
+        if (policy.affectsIngress) entry.ingress.push(policy);
+        if (policy.affectsEgress) entry.egress.push(policy);
+      }
+      this.selecting.set(workload, entry);
+    }
+    return entry[direction];
   }
 
   /**
@@ -163,15 +177,18 @@ export class PolicyEngine {
   private namespaceLabels(namespace: string): Labels {
     return this.model.namespaces.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: namespace };
   }
+}
 
-  private entry(id: string): { ingress: NetworkPolicy[]; egress: NetworkPolicy[] } {
-    let entry = this.selecting.get(id);
-    if (!entry) {
-      entry = { ingress: [], egress: [] };
-      this.selecting.set(id, entry);
-    }
-    return entry;
+/** A policy object is read once and the result kept while the object is unchanged. */
+const readPolicies = new WeakMap<object, NetworkPolicy>();
+
+function readPolicyOnce(object: K8sObject): NetworkPolicy {
+  let policy = readPolicies.get(object);
+  if (!policy) {
+    policy = readNetworkPolicy(object);
+    readPolicies.set(object, policy);
   }
+  return policy;
 }
 
 /** The connections a rule's ports allow on a destination pod (named ports resolved on its containers). */
