@@ -1,6 +1,7 @@
 import type { K8sObject } from '../model/k8sObject';
 import { readServiceSpec, type ServicePort, type ServiceSpec } from '../model/service';
 import { objectId } from '../model/kinds';
+import { selectPods } from '../model/selectPods';
 import type { Workload, WorkspaceModel } from '../model/workspaceModel';
 import type { PortMapping } from './graph';
 import { resolveTargetPort } from './selectsEdges';
@@ -138,7 +139,7 @@ export class GraphContext {
       const spec = this.spec(service);
       selection =
         spec.selector && service.namespace !== null
-          ? this.model.workloadIndex.select(service.namespace, spec.selector).map((workload) => ({
+          ? selectPods(this.model.workloadIndex, service.namespace, spec.selector).map((workload) => ({
               workload,
               ports: spec.ports.map((port) => resolveTargetPort(port, workload)),
             }))

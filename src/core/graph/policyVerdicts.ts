@@ -102,7 +102,10 @@ function verdict(
         continue;
       const target = mapping.containerPort;
       const protocol = mapping.protocol as Protocol;
-      const open = target === undefined ? false : result.allowed.contains(protocol, target);
+      // A named target no container declares (service-port-mismatch says so) cannot be judged at
+      // a port: it is blocked only when the policies allow no port at all.
+      const open =
+        target === undefined ? !result.allowed.isEmpty() : result.allowed.contains(protocol, target);
       for (const side of [result.egress, result.ingress]) {
         if (!side?.isolated) continue;
         if (open)
@@ -135,5 +138,5 @@ function verdict(
 }
 
 function allows(side: DirectionVerdict, protocol: Protocol, port: number | undefined): boolean {
-  return port !== undefined && side.allowed.contains(protocol, port);
+  return port === undefined ? !side.allowed.isEmpty() : side.allowed.contains(protocol, port);
 }

@@ -48,8 +48,11 @@ function readSpec(service: K8sObject): ServiceSpec {
       {
         index,
         port: number,
+        // The API server defaults an absent, empty or 0 targetPort to the port itself.
         targetPort:
-          typeof target === 'number' || (typeof target === 'string' && target !== '') ? target : number,
+          (typeof target === 'number' && target !== 0) || (typeof target === 'string' && target !== '')
+            ? target
+            : number,
         protocol: asString(field(port, 'protocol')) ?? 'TCP',
         ...(name === undefined ? {} : { name }),
         ...(typeof nodePort === 'number' ? { nodePort } : {}),

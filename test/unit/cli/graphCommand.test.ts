@@ -28,7 +28,7 @@ describe('kube-topology graph', () => {
       file: 'shop/cart.yaml',
       range: { start: { line: 25, character: 0 }, end: { line: 36, character: 22 } },
     });
-    const [syntax] = json.diagnostics;
+    const syntax = json.diagnostics.find((diagnostic: { code: string }) => diagnostic.code === 'yaml-syntax');
     assert.deepEqual(
       { code: syntax.code, severity: syntax.severity, file: syntax.file, line: syntax.range.start.line },
       { code: 'yaml-syntax', severity: 'error', file: 'platform/cache.yaml', line: 42 },

@@ -42,13 +42,18 @@ describe('toGraphDto', () => {
 
   it('reports the assumptions and totals', () => {
     assert.deepEqual(dto.assumptions, { defaultNamespace: 'default' });
-    assert.deepEqual(dto.summary, { files: 3, objects: 9, findings: 1 });
+    assert.deepEqual(dto.summary, { files: 3, objects: 9, findings: analysis.findings.length });
+    assert.ok(analysis.findings.length > 1, 'the fixture has findings beyond its syntax error');
   });
 
   it('puts the findings badge on the node whose object holds the finding, with the worst severity', () => {
     // The broken document of cache.yaml sits between objects: no node owns it.
+    const syntaxOnly = toGraphDto(
+      { ...analysis, findings: analysis.findings.filter((finding) => finding.code === 'yaml-syntax') },
+      files.length,
+    );
     assert.deepEqual(
-      dto.nodes.filter((candidate) => candidate.findings),
+      syntaxOnly.nodes.filter((candidate) => candidate.findings),
       [],
     );
     const service = analysis.model.byId.get('Service/shop/checkout-team')!;

@@ -70,7 +70,10 @@ describe('connectivity', () => {
       assert.deepEqual(listed, expected);
       // The cluster must exercise the engine: some pairs blocked, some restricted to ports.
       assert.ok(expected.size < 12 * 11, 'some pair is blocked');
-      assert.ok([...expected.values()].some((conn) => conn !== 'All Connections'), 'some pair is port-restricted');
+      assert.ok(
+        [...expected.values()].some((conn) => conn !== 'All Connections'),
+        'some pair is port-restricted',
+      );
     });
   }
 });

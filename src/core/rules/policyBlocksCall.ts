@@ -1,0 +1,48 @@
+import type { GraphEdge } from '../graph/graph';
+import type { Finding } from './finding';
+import { relatedObject } from './findingAt';
+import { RULE_CODES } from './finding';
+import type { Rule, RuleContext } from './rule';
+
+/**
+ * `policy-blocks-call`: an inferred east-west call that NetworkPolicies deny, by the caller's
+ * egress or the callee's ingress. On the value that implies the call, with the policies involved.
+ */
+export const policyBlocksCall: Rule = (context) =>
+  context.graph.edges.flatMap((edge): Finding[] => {
+    if (edge.type !== 'calls' || !edge.policy || edge.policy.allowed) return [];
+    const [evidence, ...more] = edge.evidence ?? [];
+    if (!evidence) return [];
+    const service = context.model.byId.get(edge.to);
+    const selected = service ? context.graph.context.selected(service) : [];
+    if (selected.length === 0) return []; // service-no-endpoints says it.
+    return [
+      {
+        code: 'policy-blocks-call',
+        severity: RULE_CODES['policy-blocks-call'],
+        message: `${edge.from} calls ${edge.to}${edge.port === undefined ? '' : ` on port ${edge.port}`}${targetText(edge)}, but NetworkPolicies block it: ${edge.policy.reason}.`,
+        range: evidence.range,
+        related: [
+          ...more.map((item) => ({ range: item.range, message: `also implies this call: ${item.text}` })),
+          ...policyLocations(context, edge),
+        ],
+      },
+    ];
+  });
+
+function targetText(edge: GraphEdge): string {
+  return edge.targetPort === undefined || edge.targetPort === edge.port
+    ? ''
+    : ` (pod port ${edge.targetPort})`;
+}
+
+/** The deciding policies' names as related locations. */
+export function policyLocations(
+  context: RuleContext,
+  edge: GraphEdge,
+): { range: Finding['range']; message: string }[] {
+  return (edge.policy?.by ?? []).flatMap((id) => {
+    const policy = context.model.byId.get(id);
+    return policy ? [relatedObject(policy, `${id} isolates one side and does not allow this`)] : [];
+  });
+}
