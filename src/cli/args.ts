@@ -61,6 +61,13 @@ export function choiceFlag<T extends string>(
   return value as T;
 }
 
+/** Rejects flags the command does not know, so a typo (`--fail-one`) is not silently ignored. */
+export function onlyFlags(args: ParsedArgs, command: string, known: readonly string[]): void {
+  for (const name of args.flags.keys()) {
+    if (name !== 'help' && !known.includes(name)) throw new UsageError(`${command} has no option --${name}`);
+  }
+}
+
 export function stringFlag(args: ParsedArgs, name: string): string | undefined {
   const value = args.flags.get(name);
   return typeof value === 'string' ? value : undefined;

@@ -1,4 +1,5 @@
 import { parseArgs, UsageError, type ParsedArgs } from './args';
+import { checkCommand } from './commands/checkCommand';
 import { connectivityCommand } from './commands/connectivityCommand';
 import { graphCommand } from './commands/graphCommand';
 import { reachCommand } from './commands/reachCommand';
@@ -6,6 +7,7 @@ import { reachCommand } from './commands/reachCommand';
 const USAGE = `Usage: kube-topology <command> PATH... [options]
 
 Commands:
+  check PATH...          print the findings (exit 1 if any is at or above --fail-on)
   graph PATH...          print the service graph (nodes, edges, diagnostics)
   connectivity PATH...   every connection NetworkPolicies allow (netpol-analyzer style)
   reach PATH... --from ID --to ID --port PORT
@@ -13,7 +15,9 @@ Commands:
 
 Options:
   --namespace NS                      namespace of objects that declare none (default: default)
-  --format FMT                        graph: json | dot | mermaid; connectivity, reach: text | json
+  --format FMT                        check: text | json | sarif; graph: json | dot | mermaid;
+                                      connectivity, reach: text | json
+  --fail-on LEVEL                     check: error | warning | info | none (default: error)
   --ingress-controller NS[/k=v,...]   where the Ingress controller pods run (default: unknown)
   --protocol TCP|UDP|SCTP             reach: the protocol (default TCP)
   --external-ip A.B.C.D               reach: the address of an external endpoint (default: any)
@@ -22,7 +26,15 @@ Options:
 Ids: Kind/namespace/name (e.g. Deployment/shop/cart, Service/shop/cart), or external.
 Exit codes: 0 success (reach: allowed), 1 findings at or above --fail-on (reach: blocked), 2 usage error.`;
 
-const COMMANDS: Readonly<Record<string, (args: ParsedArgs) => { output: string; code: number }>> = {
+/** What a command prints on stdout, its exit code, and warnings for stderr (which leave stdout clean). */
+interface CommandResult {
+  readonly output: string;
+  readonly code: number;
+  readonly warnings?: readonly string[];
+}
+
+const COMMANDS: Readonly<Record<string, (args: ParsedArgs) => CommandResult>> = {
+  check: checkCommand,
   graph: graphCommand,
   connectivity: connectivityCommand,
   reach: reachCommand,
@@ -43,7 +55,8 @@ export function runCli(
     if (args.command === undefined) throw new UsageError('no command given');
     const command = COMMANDS[args.command];
     if (!command) throw new UsageError(`unknown command '${args.command}'`);
-    const { output, code } = command(args);
+    const { output, code, warnings = [] } = command(args);
+    for (const warning of warnings) err(`kube-topology: warning: ${warning}`);
     out(output);
     return code;
   } catch (error) {

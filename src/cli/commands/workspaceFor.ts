@@ -1,11 +1,17 @@
 import { stringFlag, type ParsedArgs } from '../args';
-import { readInputs } from '../inputs';
+import { readInputs, type InputFile } from '../inputs';
 import { CliWorkspace } from '../workspace';
 
-/** The analysed PATHs with the common flags (`--namespace`, `--ingress-controller`). */
-export function workspaceFor(args: ParsedArgs): CliWorkspace {
+/**
+ * The analysed PATHs with the common flags (`--namespace`, `--ingress-controller`). A command that
+ * also needs where each file was read from (SARIF's base URI) reads the inputs itself and passes them.
+ */
+export function workspaceFor(
+  args: ParsedArgs,
+  inputs: readonly InputFile[] = readInputs(args.paths),
+): CliWorkspace {
   const ingressController = stringFlag(args, 'ingress-controller');
-  return new CliWorkspace(readInputs(args.paths), {
+  return new CliWorkspace(inputs, {
     defaultNamespace: stringFlag(args, 'namespace') ?? 'default',
     ...(ingressController === undefined ? {} : { ingressController }),
   });
