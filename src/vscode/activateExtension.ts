@@ -3,8 +3,9 @@ import { AnalysisService } from './analysisService';
 import type { KubeTopologyApi } from './api';
 import { DiagnosticsPublisher } from './diagnostics';
 import { ManifestHoverProvider } from './hovers';
+import { ManifestDefinitionProvider, ServiceReferenceProvider } from './navigation';
 import { revealObject } from './reveal';
-import { affectsFileSelection, readSettings } from './settings';
+import { affectsFileSelection, affectsOnlyPresentation, readSettings, type Settings } from './settings';
 import { TopologyStatusBar } from './statusBar';
 import { TOPOLOGY_VIEW_TYPE, TopologyPanel, type PanelEvents, type PanelRender } from './topologyPanel';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -20,10 +21,17 @@ const MANIFEST_SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { lang
 export function activateExtension(context: vscode.ExtensionContext): KubeTopologyApi {
   const output = vscode.window.createOutputChannel('Kube Topology');
   const log = (message: string) => output.appendLine(`[${new Date().toISOString()}] ${message}`);
+  const logIgnoredRules = (read: Settings) => {
+    if (read.ignoredRules.length > 0)
+      log(
+        `kubeTopology.rules: ignored entries with an unknown code or level: ${read.ignoredRules.join(', ')}`,
+      );
+  };
   let settings = readSettings();
+  logIgnoredRules(settings);
   const index = new WorkspaceIndex(settings, log);
   const analysis = new AnalysisService(index, settings, log);
-  const diagnostics = new DiagnosticsPublisher();
+  const diagnostics = new DiagnosticsPublisher(settings.rules);
   const statusBar = new TopologyStatusBar(SHOW_TOPOLOGY_COMMAND);
   const renderEmitter = new vscode.EventEmitter<PanelRender>();
   let lastRender: PanelRender | undefined;
@@ -47,6 +55,14 @@ export function activateExtension(context: vscode.ExtensionContext): KubeTopolog
       statusBar.update(snapshot);
     }),
     vscode.languages.registerHoverProvider(MANIFEST_SELECTOR, new ManifestHoverProvider(index, analysis)),
+    vscode.languages.registerDefinitionProvider(
+      MANIFEST_SELECTOR,
+      new ManifestDefinitionProvider(index, analysis),
+    ),
+    vscode.languages.registerReferenceProvider(
+      MANIFEST_SELECTOR,
+      new ServiceReferenceProvider(index, analysis),
+    ),
     vscode.commands.registerCommand(SHOW_TOPOLOGY_COMMAND, () => {
       TopologyPanel.createOrShow(context.extensionUri, analysis, panelEvents);
     }),
@@ -62,6 +78,12 @@ export function activateExtension(context: vscode.ExtensionContext): KubeTopolog
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration('kubeTopology') && !event.affectsConfiguration('files.exclude')) return;
       settings = readSettings();
+      if (event.affectsConfiguration('kubeTopology.rules')) {
+        logIgnoredRules(settings);
+        diagnostics.updateOverrides(settings.rules);
+      }
+      // Severity overrides change only what is shown: no new analysis for them.
+      if (affectsOnlyPresentation(event)) return;
       analysis.updateSettings(settings);
       if (affectsFileSelection(event)) void index.rescan(settings);
     }),

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Finding, Severity } from '../core/rules/finding';
 import type { AnalysisSnapshot } from './analysisService';
 import { toVscodeRange } from './convert';
+import { effectiveSeverity, type RuleOverrides } from './ruleOverrides';
 
 export const DIAGNOSTIC_SOURCE = 'kube-topology';
 
@@ -16,17 +17,31 @@ const SEVERITIES: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
 
 /**
  * Publishes findings as diagnostics for every indexed file, open or not, so the Problems view
- * shows the whole workspace. Files without findings are cleared.
+ * shows the whole workspace. Files without findings are cleared. The `kubeTopology.rules`
+ * setting changes a rule's severity or switches it off; changing it re-publishes the last
+ * analysis without running it again.
  */
 export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  private last: AnalysisSnapshot | undefined;
+
+  constructor(private overrides: RuleOverrides = {}) {}
+
+  /** New severity overrides, applied at once to what is shown. */
+  updateOverrides(overrides: RuleOverrides): void {
+    this.overrides = overrides;
+    if (this.last) this.publish(this.last);
+  }
 
   publish(snapshot: AnalysisSnapshot): void {
+    this.last = snapshot;
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const finding of snapshot.analysis.findings) {
       const file = snapshot.files.get(finding.range.file);
       if (!file) continue;
-      const diagnostic = toDiagnostic(finding, snapshot);
+      const severity = effectiveSeverity(finding, this.overrides);
+      if (severity === undefined) continue;
+      const diagnostic = toDiagnostic(finding, severity, snapshot);
       const list = byFile.get(file.key);
       if (list) list.push(diagnostic);
       else byFile.set(file.key, [diagnostic]);
@@ -39,14 +54,15 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.last = undefined;
     this.collection.dispose();
   }
 }
 
-function toDiagnostic(finding: Finding, snapshot: AnalysisSnapshot): vscode.Diagnostic {
+function toDiagnostic(finding: Finding, severity: Severity, snapshot: AnalysisSnapshot): vscode.Diagnostic {
   const file = snapshot.files.get(finding.range.file);
   const range = file ? toVscodeRange(finding.range, file.lines) : new vscode.Range(0, 0, 0, 0);
-  const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITIES[finding.severity]);
+  const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITIES[severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: finding.code, target: vscode.Uri.parse(`${RULE_DOCS_BASE}${finding.code}.md`) };
   const related = (finding.related ?? []).flatMap((location) => {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readRuleOverrides, type RuleOverrides } from './ruleOverrides';
 
 /** The `kubeTopology.*` settings, read in one place with their documented defaults. */
 export interface Settings {
@@ -8,10 +9,15 @@ export interface Settings {
   readonly include: readonly string[];
   /** `kubeTopology.exclude` plus every `files.exclude` pattern that is switched on. */
   readonly exclude: readonly string[];
+  /** `kubeTopology.rules`: per rule code, `off` or the severity to show instead of the default. */
+  readonly rules: RuleOverrides;
+  /** Entries of `kubeTopology.rules` with an unknown code or level, as `code: level`. */
+  readonly ignoredRules: readonly string[];
 }
 
 export function readSettings(): Settings {
   const config = vscode.workspace.getConfiguration('kubeTopology');
+  const rules = readRuleOverrides(config.get('rules'));
   const filesExclude =
     vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude') ?? {};
   return {
@@ -24,6 +30,8 @@ export function readSettings(): Settings {
         .filter(([, enabled]) => enabled === true)
         .map(([pattern]) => pattern),
     ],
+    rules: rules.overrides,
+    ignoredRules: rules.ignored,
   };
 }
 
@@ -33,6 +41,16 @@ export function affectsFileSelection(event: vscode.ConfigurationChangeEvent): bo
     event.affectsConfiguration('kubeTopology.include') ||
     event.affectsConfiguration('kubeTopology.exclude') ||
     event.affectsConfiguration('files.exclude')
+  );
+}
+
+/** Whether a configuration change touches only how findings are shown (no new analysis needed). */
+export function affectsOnlyPresentation(event: vscode.ConfigurationChangeEvent): boolean {
+  const analysisSettings = ['defaultNamespace', 'ingressController', 'include', 'exclude'];
+  return (
+    event.affectsConfiguration('kubeTopology.rules') &&
+    !analysisSettings.some((name) => event.affectsConfiguration(`kubeTopology.${name}`)) &&
+    !event.affectsConfiguration('files.exclude')
   );
 }
 
