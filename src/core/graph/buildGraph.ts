@@ -39,7 +39,7 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
   const policy = new PolicyEngine(model);
   const unevaluatedPolicies = new UnevaluatedPolicies(model);
   const ingressController = parseIngressController(model.options.ingressController);
-  const edges = withPolicyVerdicts(
+  const { edges, cache: verdicts } = withPolicyVerdicts(
     [...collector.result(), ...calls.edges],
     context,
     policy,
@@ -48,6 +48,7 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
       kind: 'ingress-controller',
       controller: ingressController,
     },
+    previous?.verdicts,
   );
 
   const nodes: GraphNode[] = [];
@@ -83,5 +84,6 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
     policy,
     unevaluatedPolicies,
     ingressController,
+    verdicts,
   };
 }

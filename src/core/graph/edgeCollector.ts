@@ -5,22 +5,26 @@ import type { Evidence, GraphEdge } from './graph';
  * paths to the same Service port is one edge with two pieces of evidence.
  */
 export class EdgeCollector {
-  private readonly edges = new Map<string, { edge: GraphEdge; evidence: Evidence[] }>();
+  private readonly edges = new Map<string, { edge: GraphEdge; evidence: Evidence[]; merged: boolean }>();
 
   add(edge: GraphEdge): void {
     const key = `${edge.type}|${edge.from}|${edge.to}|${edge.port ?? ''}`;
     const existing = this.edges.get(key);
     if (!existing) {
-      this.edges.set(key, { edge, evidence: [...(edge.evidence ?? [])] });
+      this.edges.set(key, { edge, evidence: [...(edge.evidence ?? [])], merged: false });
       return;
     }
     for (const item of edge.evidence ?? [])
-      if (!existing.evidence.includes(item)) existing.evidence.push(item);
+      if (!existing.evidence.includes(item)) {
+        existing.evidence.push(item);
+        existing.merged = true;
+      }
   }
 
+  /** The edges; one that merged nothing is the object it was added as (reused edges stay the same). */
   result(): GraphEdge[] {
-    return [...this.edges.values()].map(({ edge, evidence }) =>
-      evidence.length > 0 ? { ...edge, evidence } : edge,
+    return [...this.edges.values()].map(({ edge, evidence, merged }) =>
+      merged ? { ...edge, evidence } : edge,
     );
   }
 }

@@ -1,3 +1,4 @@
+import type { VerdictCache } from './policyVerdicts';
 import type { K8sObject } from '../model/k8sObject';
 import type { SourceRange } from '../model/sourceRange';
 import type { UnresolvedCall } from './eastWest/inferCalls';
@@ -87,4 +88,6 @@ export interface Graph {
   readonly unevaluatedPolicies: UnevaluatedPolicies;
   /** The assumption about where Ingress and Gateway traffic comes from. */
   readonly ingressController: IngressController;
+  /** The edges' verdicts, for the next analysis after an edit to reuse. */
+  readonly verdicts: VerdictCache;
 }

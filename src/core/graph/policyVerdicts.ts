@@ -18,28 +18,49 @@ export function withPolicyVerdicts(
   engine: PolicyEngine,
   unevaluated: UnevaluatedPolicies,
   ingressController: Endpoint,
-): GraphEdge[] {
-  const reusable = reusableVerdicts(context);
-  return edges.map((edge) => {
+  previous: VerdictCache | undefined,
+): { edges: GraphEdge[]; cache: VerdictCache } {
+  const cache = new Map<GraphEdge, CachedVerdict>();
+  const reusable = previous && !context.model.options.oneShot ? reusableVerdicts(context) : () => false;
+  const annotated = edges.map((edge) => {
     const source = sourceOf(edge, context, ingressController);
     const service = source && context.model.byId.get(edge.to);
     if (!source || !service || service.kind !== 'Service') return edge;
     const selection = context.selected(service);
-    const cached = annotated.get(edge);
-    if (cached && cached.selection === selection && reusable(source, selection)) return cached.edge;
-    const result = { ...edge, policy: verdict(context, engine, unevaluated, source, service, edge.port) };
-    if (!context.model.options.oneShot) annotated.set(edge, { edge: result, selection });
+    const caller = source.kind === 'workload' ? source.workload : undefined;
+    // Edge builders reuse their edge objects while nothing they read changed (GraphContext.memo).
+    const cached = previous?.get(edge);
+    const policy =
+      cached &&
+      cached.service === service &&
+      cached.selection === selection &&
+      cached.caller === caller &&
+      reusable(source, selection)
+        ? cached.policy
+        : verdict(context, engine, unevaluated, source, service, edge.port);
+    // The same edge object when nothing changed, so consumers can tell unchanged edges by identity.
+    const result = cached?.policy === policy ? cached.edge : { ...edge, policy };
+    if (!context.model.options.oneShot) cache.set(edge, { policy, service, selection, caller, edge: result });
     return result;
   });
+  return { edges: annotated, cache };
 }
 
 /**
- * Verdicts kept per edge object across analyses. An edge object is reused only while its caller,
- * Service and selection are unchanged (see GraphContext.memo); its verdict stays valid while, in
- * addition, no NetworkPolicy of the namespaces involved, no namespace and no policy of another kind
- * changed.
+ * Verdicts of the previous analysis by edge as built. One stays valid while the caller, the Service and its
+ * selection are the same objects and no NetworkPolicy of the namespaces involved, no namespace and
+ * no policy of another kind changed its content.
  */
-const annotated = new WeakMap<GraphEdge, { edge: GraphEdge; selection: readonly unknown[] }>();
+export type VerdictCache = ReadonlyMap<GraphEdge, CachedVerdict>;
+
+interface CachedVerdict {
+  readonly policy: EdgePolicy;
+  readonly service: K8sObject;
+  readonly selection: readonly unknown[];
+  readonly caller: unknown;
+  /** The edge as annotated (the key is the edge as built). */
+  readonly edge: GraphEdge;
+}
 
 function reusableVerdicts(
   context: GraphContext,
@@ -48,7 +69,7 @@ function reusableVerdicts(
   if (!changes || changes.namespaces) return () => false;
   const policyNamespaces = new Set<string>();
   let otherPolicies = false;
-  for (const id of changes.ids) {
+  for (const id of changes.contentIds) {
     const [kind = '', namespace = ''] = id.split('/');
     if (kind === 'NetworkPolicy') policyNamespaces.add(namespace);
     else if (UNEVALUATED_ID_KINDS.has(kind)) otherPolicies = true;

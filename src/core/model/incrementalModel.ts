@@ -1,6 +1,7 @@
 import type { FileParse, ParsedObject } from '../parse/parsedFile';
 import type { K8sObject } from './k8sObject';
 import type { ModelOptions, Workload, WorkspaceModel } from './workspaceModel';
+import { sameData } from '../util/sameData';
 
 /**
  * The model after an edit that replaced objects without adding, removing or moving any (the
@@ -82,6 +83,11 @@ export function patchModel(
     placedByParse,
     changes: {
       ids: new Set([...replaced.values()].map((object) => object.id)),
+      contentIds: new Set(
+        [...replaced]
+          .filter(([old, placed]) => !sameData(old.body, placed.body))
+          .map(([, placed]) => placed.id),
+      ),
       workloadNamespaces: touchedNamespaces,
       namespaces: false,
     },

@@ -60,6 +60,12 @@ export interface WorkspaceModel {
 export interface ModelChanges {
   /** Ids whose object was added, removed or replaced. */
   readonly ids: ReadonlySet<string>;
+  /**
+   * The ids among `ids` whose content may differ: replaced objects with the same body (re-parsed
+   * because something else in their file changed) are left out. Only for results that read
+   * nothing but bodies (NetworkPolicy verdicts), never for ranges.
+   */
+  readonly contentIds: ReadonlySet<string>;
   /** Namespaces in which a workload was added, removed or replaced (their selections may differ). */
   readonly workloadNamespaces: ReadonlySet<string>;
   /** Whether the set of namespaces or any namespace's labels changed. */
@@ -211,7 +217,12 @@ function diff(
     if (before) note(before);
   }
   for (const [id, object] of previous.byId) if (!byId.has(id)) note(object);
-  return { ids, workloadNamespaces, namespaces: !sameNamespaces(previous.namespaces, namespaces) };
+  return {
+    ids,
+    contentIds: ids,
+    workloadNamespaces,
+    namespaces: !sameNamespaces(previous.namespaces, namespaces),
+  };
 }
 
 function sameNamespaces(

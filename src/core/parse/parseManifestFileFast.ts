@@ -164,6 +164,12 @@ function hasPath(body: unknown, path: readonly PathSegment[]): boolean {
  */
 class DocumentLocator {
   private exactRoot: Node | null | undefined;
+  /**
+   * Ranges already located. Unchanged documents are reused across analyses, and the rules locate
+   * the same few paths of them on every analysis: scanning the lines again each time was most of
+   * the re-analysis time after an edit.
+   */
+  private located: Map<string, SourceRange | null> | undefined;
 
   constructor(
     readonly file: string,
@@ -182,6 +188,16 @@ class DocumentLocator {
   }
 
   locate(path: readonly PathSegment[], target: LocateTarget): SourceRange | undefined {
+    const key = `${target}\u0000${path.join('\u0000')}`;
+    this.located ??= new Map();
+    const known = this.located.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.locateUncached(path, target);
+    this.located.set(key, found ?? null);
+    return found;
+  }
+
+  private locateUncached(path: readonly PathSegment[], target: LocateTarget): SourceRange | undefined {
     const fromLines = this.fromLines(path, target);
     if (fromLines) return fromLines;
     if (this.exactRoot === undefined) {

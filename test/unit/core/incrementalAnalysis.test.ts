@@ -70,6 +70,24 @@ spec:
   selector: {app: postgres}
   ports: [{port: 5432}]
 `,
+  'policies.yaml': `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: cart-from-web, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: cart}}
+  ingress:
+    - from: [{podSelector: {matchLabels: {app: web}}}]
+      ports: [{port: grpc}]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: web-egress, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: web}}
+  policyTypes: [Egress]
+  egress:
+    - to: [{podSelector: {matchLabels: {app: cart}}}]
+`,
   'ingress.yaml': `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata: {name: public, namespace: shop}
@@ -87,7 +105,7 @@ function snapshot(analysis: Analysis): string[] {
     ...analysis.graph.nodes.map((node) => `node ${node.id}`),
     ...analysis.graph.edges.map(
       (edge) =>
-        `edge ${edge.type} ${edge.from} -> ${edge.to} ${edge.port ?? ''} ${edge.targetPort ?? ''} ${(edge.evidence ?? []).map((item) => `${item.text}@${item.range.file}:${item.range.start}`).join(' | ')}`,
+        `edge ${edge.type} ${edge.from} -> ${edge.to} ${edge.port ?? ''} ${edge.targetPort ?? ''} ${(edge.evidence ?? []).map((item) => `${item.text}@${item.range.file}:${item.range.start}`).join(' | ')} ${edge.policy ? `${edge.policy.allowed} ${edge.policy.reason}` : ''}`,
     ),
     ...analysis.findings.map(
       (finding) => `finding ${finding.code} ${finding.range.file}:${finding.range.start} ${finding.message}`,
@@ -96,6 +114,22 @@ function snapshot(analysis: Analysis): string[] {
 }
 
 const edits: [string, (files: Record<string, string>) => void][] = [
+  [
+    'a comment above the policies (same content, moved)',
+    (files) => (files['policies.yaml'] = `# reviewed\n${files['policies.yaml']!}`),
+  ],
+  [
+    'the callee policy no longer admits web',
+    (files) => (files['policies.yaml'] = files['policies.yaml']!.replace('{app: web}}}]', '{app: admin}}}]')),
+  ],
+  [
+    'the caller egress now allows the data namespace only',
+    (files) =>
+      (files['policies.yaml'] = files['policies.yaml']!.replace(
+        'to: [{podSelector: {matchLabels: {app: cart}}}]',
+        'to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: data}}}]',
+      )),
+  ],
   [
     'the ConfigMap now names an existing Service',
     (files) => (files['config.yaml'] = files['config.yaml']!.replace('orders:8080', 'cart:7070')),
