@@ -36,7 +36,7 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
   for (const edge of selectsEdges(context)) collector.add(edge);
   // Calls are merged per caller already (and reused between analyses): no second merge.
   const calls = inferCalls(context);
-  const policy = new PolicyEngine(model);
+  const policy = new PolicyEngine(model, previous?.policy);
   const unevaluatedPolicies = new UnevaluatedPolicies(model);
   const ingressController = parseIngressController(model.options.ingressController);
   const { edges, cache: verdicts } = withPolicyVerdicts(

@@ -4,6 +4,7 @@ import { ALL_IPV4 } from '../policy/ipRanges';
 import type { DirectionVerdict, PolicyEngine } from '../policy/policyEngine';
 import { UNEVALUATED_ID_KINDS, type UnevaluatedPolicies } from '../policy/unevaluatedPolicies';
 import type { K8sObject } from '../model/k8sObject';
+import type { Workload } from '../model/workspaceModel';
 import type { EdgePolicy, GraphEdge } from './graph';
 import type { GraphContext } from './graphContext';
 
@@ -20,36 +21,48 @@ export function withPolicyVerdicts(
   ingressController: Endpoint,
   previous: VerdictCache | undefined,
 ): { edges: GraphEdge[]; cache: VerdictCache } {
+  const keep = !context.model.options.oneShot;
   const cache = new Map<GraphEdge, CachedVerdict>();
-  const reusable = previous && !context.model.options.oneShot ? reusableVerdicts(context) : () => false;
+  const changedPolicies = previous && keep ? policyChanges(context) : 'all';
+  const { byId, workloadsById } = context.model;
   const annotated = edges.map((edge) => {
+    // Edge builders reuse their edge objects while nothing they read changed (GraphContext.memo):
+    // the common case after an edit is a hit, checked without allocating anything.
+    const cached = previous?.get(edge);
+    if (
+      cached &&
+      changedPolicies !== 'all' &&
+      byId.get(edge.to) === cached.service &&
+      context.selected(cached.service) === cached.selection &&
+      (cached.caller === undefined || workloadsById.get(edge.from) === cached.caller) &&
+      !cached.namespaces.some((namespace) => changedPolicies.has(namespace))
+    ) {
+      if (keep) cache.set(edge, cached);
+      return cached.edge;
+    }
     const source = sourceOf(edge, context, ingressController);
-    const service = source && context.model.byId.get(edge.to);
+    const service = source && byId.get(edge.to);
     if (!source || !service || service.kind !== 'Service') return edge;
     const selection = context.selected(service);
     const caller = source.kind === 'workload' ? source.workload : undefined;
-    // Edge builders reuse their edge objects while nothing they read changed (GraphContext.memo).
-    const cached = previous?.get(edge);
-    const policy =
-      cached &&
-      cached.service === service &&
-      cached.selection === selection &&
-      cached.caller === caller &&
-      reusable(source, selection)
-        ? cached.policy
-        : verdict(context, engine, unevaluated, source, service, edge.port);
-    // The same edge object when nothing changed, so consumers can tell unchanged edges by identity.
-    const result = cached?.policy === policy ? cached.edge : { ...edge, policy };
-    if (!context.model.options.oneShot) cache.set(edge, { policy, service, selection, caller, edge: result });
+    const policy = verdict(context, engine, unevaluated, source, service, edge.port);
+    const result = { ...edge, policy };
+    // The pods of a selection are in the Service's namespace; the sender's egress is decided in
+    // its own (a caller's, or a known Ingress controller's).
+    const namespaces = [service.namespace ?? ''];
+    if (caller) namespaces.push(caller.object.namespace ?? '');
+    if (source.kind === 'ingress-controller' && source.controller.known)
+      namespaces.push(source.controller.namespace);
+    if (keep) cache.set(edge, { policy, service, selection, caller, namespaces, edge: result });
     return result;
   });
   return { edges: annotated, cache };
 }
 
 /**
- * Verdicts of the previous analysis by edge as built. One stays valid while the caller, the Service and its
- * selection are the same objects and no NetworkPolicy of the namespaces involved, no namespace and
- * no policy of another kind changed its content.
+ * Verdicts of the previous analysis by edge as built. One stays valid while the caller, the
+ * Service and its selection are the same objects and no NetworkPolicy of the namespaces involved,
+ * no namespace and no policy of another kind changed its content.
  */
 export type VerdictCache = ReadonlyMap<GraphEdge, CachedVerdict>;
 
@@ -57,29 +70,27 @@ interface CachedVerdict {
   readonly policy: EdgePolicy;
   readonly service: K8sObject;
   readonly selection: readonly unknown[];
-  readonly caller: unknown;
+  readonly caller: Workload | undefined;
+  /** The namespaces whose NetworkPolicies decide the verdict: the callee's and the caller's. */
+  readonly namespaces: readonly string[];
   /** The edge as annotated (the key is the edge as built). */
   readonly edge: GraphEdge;
 }
 
-function reusableVerdicts(
-  context: GraphContext,
-): (source: Endpoint, selection: readonly { workload: { object: K8sObject } }[]) => boolean {
+/**
+ * The namespaces where a NetworkPolicy's content changed since the previous analysis, or 'all'
+ * when no verdict can be reused (first analysis, namespaces or policies of other kinds changed).
+ */
+function policyChanges(context: GraphContext): ReadonlySet<string> | 'all' {
   const changes = context.model.changes;
-  if (!changes || changes.namespaces) return () => false;
-  const policyNamespaces = new Set<string>();
-  let otherPolicies = false;
+  if (!changes || changes.namespaces) return 'all';
+  const namespaces = new Set<string>();
   for (const id of changes.contentIds) {
     const [kind = '', namespace = ''] = id.split('/');
-    if (kind === 'NetworkPolicy') policyNamespaces.add(namespace);
-    else if (UNEVALUATED_ID_KINDS.has(kind)) otherPolicies = true;
+    if (kind === 'NetworkPolicy') namespaces.add(namespace);
+    else if (UNEVALUATED_ID_KINDS.has(kind)) return 'all';
   }
-  if (otherPolicies) return () => false;
-  return (source, selection) => {
-    if (source.kind === 'workload' && policyNamespaces.has(source.workload.object.namespace ?? ''))
-      return false;
-    return selection.every(({ workload }) => !policyNamespaces.has(workload.object.namespace ?? ''));
-  };
+  return namespaces;
 }
 
 /** Who sends the traffic of an edge into a Service; undefined for edges that carry no verdict. */

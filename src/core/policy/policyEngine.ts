@@ -49,8 +49,23 @@ export class PolicyEngine {
   readonly policies: readonly NetworkPolicy[];
   private readonly byNamespace = new Map<string, NetworkPolicy[]>();
   private readonly selecting = new Map<Workload, { ingress: NetworkPolicy[]; egress: NetworkPolicy[] }>();
+  /** The previous analysis's answers and the namespaces where they may be stale (see policiesFor). */
+  private readonly reusable: { selecting: PolicyEngine['selecting']; stale: ReadonlySet<string> } | undefined;
 
-  constructor(readonly model: WorkspaceModel) {
+  /**
+   * `previous`: the engine of the analysis before an edit. Which policies select an unchanged
+   * workload is carried over unless a NetworkPolicy of its namespace was replaced.
+   */
+  constructor(
+    readonly model: WorkspaceModel,
+    previous?: PolicyEngine,
+  ) {
+    const changes = model.changes;
+    if (previous && changes && !changes.namespaces && !model.options.oneShot) {
+      const stale = new Set<string>();
+      for (const id of changes.ids) if (id.startsWith('NetworkPolicy/')) stale.add(id.split('/')[1] ?? '');
+      this.reusable = { selecting: previous.selecting, stale };
+    }
     this.policies = model.ofKind('NetworkPolicy').map(readPolicyOnce);
     for (const policy of this.policies) {
       const list = this.byNamespace.get(policy.namespace);
@@ -65,6 +80,12 @@ export class PolicyEngine {
    */
   policiesFor(workload: Workload, direction: Direction): readonly NetworkPolicy[] {
     let entry = this.selecting.get(workload);
+    if (!entry && this.reusable) {
+      entry = this.reusable.stale.has(workload.object.namespace ?? '')
+        ? undefined
+        : this.reusable.selecting.get(workload);
+      if (entry) this.selecting.set(workload, entry);
+    }
     if (!entry) {
       entry = { ingress: [], egress: [] };
       for (const policy of this.byNamespace.get(workload.object.namespace ?? '') ?? []) {

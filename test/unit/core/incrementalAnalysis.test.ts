@@ -167,6 +167,12 @@ const edits: [string, (files: Record<string, string>) => void][] = [
     'a broken document and its repair',
     (files) => (files['web.yaml'] = files['web.yaml']!.replace('type: LoadBalancer', 'type: [LoadBalancer')),
   ],
+  [
+    'a new policy file isolates web for ingress',
+    (files) =>
+      (files['web-policy.yaml'] =
+        'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: web-in, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress: [{ports: [{port: 8080}]}]\n'),
+  ],
   ['the ConfigMap file is deleted', (files) => delete files['config.yaml']],
   ['an unrelated comment', (files) => (files['data.yaml'] = `# note\n${files['data.yaml']!}`)],
 ];
