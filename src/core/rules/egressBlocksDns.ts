@@ -1,6 +1,8 @@
 import type { K8sObject } from '../model/k8sObject';
 import type { Workload, WorkspaceModel } from '../model/workspaceModel';
+import { ConnectionSet } from '../policy/connectionSet';
 import { findingAt, relatedObject } from './findingAt';
+import { usesHostNetwork } from './workloadNotIsolated';
 import type { Finding } from './finding';
 import type { Rule } from './rule';
 
@@ -12,11 +14,14 @@ export const egressBlocksDns: Rule = ({ model, graph }) => {
   const dns: Workload = kubeDns(model);
   return model.workloads.flatMap((workload): Finding[] => {
     const policies = graph.policy.policiesFor(workload, 'egress');
-    if (policies.length === 0) return [];
-    const { allowed } = graph.policy.connection(
+    if (policies.length === 0 || usesHostNetwork(workload)) return [];
+    // Only the workload's egress: kube-dns's own ingress policies (when the workspace has some for
+    // kube-system) are not what this finding is about, and its message blames the egress.
+    const { egress } = graph.policy.connection(
       { kind: 'workload', workload },
       { kind: 'workload', workload: dns },
     );
+    const allowed = egress?.allowed ?? ConnectionSet.ALL;
     const udp = allowed.contains('UDP', 53);
     const tcp = allowed.contains('TCP', 53);
     if (udp) return [];

@@ -1,6 +1,6 @@
 import type { GraphEdge } from '../graph/graph';
 import type { Finding } from './finding';
-import { relatedObject } from './findingAt';
+import { listSome, relatedObject } from './findingAt';
 import { RULE_CODES } from './finding';
 import type { Rule, RuleContext } from './rule';
 
@@ -36,13 +36,36 @@ function targetText(edge: GraphEdge): string {
     : ` (pod port ${edge.targetPort})`;
 }
 
-/** The deciding policies' names as related locations. */
+/**
+ * The deciding policies' names as related locations, each saying which side it isolates: the
+ * caller's egress, the ingress of the pods behind the Service, or both (a person fixing the call
+ * needs to know which policy to edit).
+ */
 export function policyLocations(
   context: RuleContext,
   edge: GraphEdge,
 ): { range: Finding['range']; message: string }[] {
+  const engine = context.graph.policy;
+  const caller = context.model.workloadsById.get(edge.from);
+  const service = context.model.byId.get(edge.to);
+  const callees = service ? context.graph.context.selected(service).map(({ workload }) => workload) : [];
   return (edge.policy?.by ?? []).flatMap((id) => {
     const policy = context.model.byId.get(id);
-    return policy ? [relatedObject(policy, `${id} isolates one side and does not allow this`)] : [];
+    if (!policy) return [];
+    const sides: string[] = [];
+    if (caller && engine.policiesFor(caller, 'egress').some((item) => item.object.id === id))
+      sides.push(`the egress of ${caller.object.id}`);
+    const isolated = callees.filter((workload) =>
+      engine.policiesFor(workload, 'ingress').some((item) => item.object.id === id),
+    );
+    if (isolated.length > 0)
+      sides.push(
+        `the ingress of ${listSome(
+          isolated.map((workload) => workload.object.id),
+          2,
+        )}`,
+      );
+    const what = sides.length > 0 ? sides.join(' and ') : 'one side';
+    return [relatedObject(policy, `${id} isolates ${what} and does not allow this`)];
   });
 }

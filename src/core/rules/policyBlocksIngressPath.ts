@@ -1,5 +1,9 @@
+import type { GraphEdge, PortMapping } from '../graph/graph';
+import type { Selection } from '../graph/graphContext';
 import type { Workload } from '../model/workspaceModel';
-import type { PolicyEngine } from '../policy/policyEngine';
+import { isProtocol } from '../policy/connectionSet';
+import type { PolicyRule } from '../policy/networkPolicy';
+import { ruleConnections, type PolicyEngine } from '../policy/policyEngine';
 import type { Finding } from './finding';
 import { RULE_CODES } from './finding';
 import { policyLocations } from './policyBlocksCall';
@@ -19,10 +23,35 @@ export const policyBlocksIngressPath: Rule = (context) =>
     if (!evidence || !service) return [];
     const selected = context.graph.context.selected(service);
     if (selected.length === 0) return [];
+    const engine = context.graph.policy;
+    // The edge's verdict is for any address outside the cluster. Pods that admit some outside
+    // addresses (an ipBlock) on their target port are restricted to those clients on purpose: the
+    // path is not blocked, so it is not reported.
+    if (
+      edge.type === 'exposes' &&
+      selected.every((selection) =>
+        targetsOf(selection, edge).every((mapping) =>
+          admitsOnTarget(
+            engine,
+            selection.workload,
+            mapping,
+            (rule) => rule.peers === 'all' || rule.peers.some((peer) => peer.kind === 'ipBlock'),
+          ),
+        ),
+      )
+    )
+      return [];
     const viaController = edge.type === 'routes' && !context.graph.ingressController.known;
     const uncertain =
-      viaController && selected.some(({ workload }) => admitsSomeNamespace(context.graph.policy, workload));
+      viaController &&
+      selected.some((selection) =>
+        targetsOf(selection, edge).some((mapping) =>
+          admitsOnTarget(engine, selection.workload, mapping, admitsSomeNamespace),
+        ),
+      );
     const source = edge.type === 'exposes' ? 'clients outside the cluster' : 'the Ingress controller';
+    // For an exposed Service the entry point is the Service itself: name it once.
+    const path = edge.type === 'exposes' ? `to ${edge.to}` : `through ${edge.from} to ${edge.to}`;
     const assumption = viaController
       ? ` The Ingress controller is unknown (set kubeTopology.ingressController or --ingress-controller), so it was taken to be an arbitrary pod in an arbitrary namespace${uncertain ? '; the pods do admit some namespaces, which may include the controller\u2019s' : ''}.`
       : '';
@@ -30,22 +59,48 @@ export const policyBlocksIngressPath: Rule = (context) =>
       {
         code: 'policy-blocks-ingress-path',
         severity: uncertain ? 'info' : RULE_CODES['policy-blocks-ingress-path'],
-        message: `Traffic from ${source} through ${edge.from === 'external' ? edge.to : edge.from} to ${edge.to}${edge.port === undefined ? '' : ` port ${edge.port}`} is blocked by NetworkPolicies: ${edge.policy.reason}.${assumption}`,
+        message: `Traffic from ${source} ${path}${edge.port === undefined ? '' : ` port ${edge.port}`} is blocked by NetworkPolicies: ${edge.policy.reason}.${assumption}`,
         range: evidence.range,
         related: policyLocations(context, edge),
       },
     ];
   });
 
-/** Whether some ingress rule of the pod's policies admits pods of selected namespaces. */
-function admitsSomeNamespace(engine: PolicyEngine, workload: Workload): boolean {
-  return engine
-    .policiesFor(workload, 'ingress')
-    .some((policy) =>
-      policy.ingress.some(
-        (rule) =>
-          rule.peers !== 'all' &&
-          rule.peers.some((peer) => peer.kind === 'pods' && peer.namespaceSelector !== undefined),
-      ),
-    );
+/** The port mappings of a selected workload that the edge's traffic uses. */
+function targetsOf(selection: Selection, edge: GraphEdge): readonly PortMapping[] {
+  return selection.ports.filter((mapping) => edge.port === undefined || mapping.port === edge.port);
+}
+
+/**
+ * Whether some ingress rule of the pod's policies that passes `peers` also admits the mapping's
+ * target port (a named target no container declares: any port). Not isolated: admits everything.
+ */
+function admitsOnTarget(
+  engine: PolicyEngine,
+  workload: Workload,
+  mapping: PortMapping,
+  peers: (rule: PolicyRule) => boolean,
+): boolean {
+  const policies = engine.policiesFor(workload, 'ingress');
+  if (policies.length === 0) return true;
+  return policies.some((policy) =>
+    policy.ingress.some((rule) => {
+      if (!peers(rule)) return false;
+      const connections = ruleConnections(rule, workload);
+      if (mapping.containerPort === undefined || !isProtocol(mapping.protocol)) return !connections.isEmpty();
+      return connections.contains(mapping.protocol, mapping.containerPort);
+    }),
+  );
+}
+
+/**
+ * Whether a rule admits pods of selected namespaces. Only rules that also admit the target port
+ * count (see admitsOnTarget): a rule that lets a monitoring namespace scrape a metrics port says
+ * nothing about where the controller may be.
+ */
+function admitsSomeNamespace(rule: PolicyRule): boolean {
+  return (
+    rule.peers !== 'all' &&
+    rule.peers.some((peer) => peer.kind === 'pods' && peer.namespaceSelector !== undefined)
+  );
 }

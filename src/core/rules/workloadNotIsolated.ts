@@ -1,3 +1,5 @@
+import { fieldAt } from '../model/k8sObject';
+import type { Workload } from '../model/workspaceModel';
 import type { Finding } from './finding';
 import { findingAt } from './findingAt';
 import type { Rule } from './rule';
@@ -9,6 +11,8 @@ import type { Rule } from './rule';
 export const workloadNotIsolated: Rule = ({ model, graph }) =>
   model.workloads.flatMap((workload): Finding[] => {
     if (graph.policy.policiesFor(workload, 'ingress').length > 0) return [];
+    // NetworkPolicies do not apply to pods on the host network: a policy could not isolate them.
+    if (usesHostNetwork(workload)) return [];
     const others = graph.unevaluatedPolicies.affecting(workload);
     const caveat =
       others.length > 0
@@ -23,3 +27,12 @@ export const workloadNotIsolated: Rule = ({ model, graph }) =>
       ),
     ];
   });
+
+/**
+ * Whether the pods run in the node's network namespace (`hostNetwork: true`). NetworkPolicies
+ * neither isolate such pods nor restrict their traffic (the Kubernetes documentation leaves it
+ * undefined, and common plugins treat it as node traffic).
+ */
+export function usesHostNetwork(workload: Workload): boolean {
+  return fieldAt(workload.object.body, [...workload.template.path, 'spec', 'hostNetwork']) === true;
+}
