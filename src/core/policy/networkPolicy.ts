@@ -55,9 +55,12 @@ export function readNetworkPolicy(object: K8sObject): NetworkPolicy {
   const ingress = readRules(field(spec, 'ingress'), 'ingress', 'from');
   const egress = readRules(field(spec, 'egress'), 'egress', 'to');
   const types = field(spec, 'policyTypes');
-  const declared = Array.isArray(types)
-    ? types.filter((type): type is string => typeof type === 'string')
-    : undefined;
+  // The API server defaults an absent AND an empty list alike (SetDefaults_NetworkPolicy checks
+  // len(policyTypes) == 0): `policyTypes: []` means Ingress, plus Egress with egress rules.
+  const declared =
+    Array.isArray(types) && types.length > 0
+      ? types.filter((type): type is string => typeof type === 'string')
+      : undefined;
   return {
     object,
     namespace: object.namespace ?? '',

@@ -118,6 +118,17 @@ describe('NetworkPolicy semantics', () => {
     );
     assert.equal(allowed(egressOnly, CLIENT, WEB, 8080), true);
     assert.equal(allowed(egressOnly, WEB, CLIENT, 80), false);
+    // `policyTypes: []` is defaulted like an absent list (the API server checks its length).
+    const emptyTypes = workspace(
+      policy(
+        'p',
+        'a',
+        '  podSelector: {matchLabels: {app: web}}\n  policyTypes: []\n  egress: [{to: [{podSelector: {matchLabels: {app: api}}}]}]\n',
+      ),
+    );
+    assert.equal(allowed(emptyTypes, CLIENT, WEB, 8080), false, 'ingress isolated by the default');
+    assert.equal(allowed(emptyTypes, WEB, CLIENT, 80), false, 'egress isolated: it has egress rules');
+    assert.equal(allowed(emptyTypes, WEB, API, 9090), true);
   });
 
   it('ingress: [] denies all, ingress: [{}] allows all, absent from/ports mean everything', () => {
