@@ -12,7 +12,10 @@ export const ingressMissingPort: Rule = ({ model, graph }) =>
       const service = graph.context.service(namespace, backend.serviceName);
       if (!service || backend.port === undefined || graph.context.servicePort(service, backend.port))
         return [];
-      const ports = graph.context.spec(service).ports;
+      const { ports, type } = graph.context.spec(service);
+      // An ExternalName Service is only a DNS alias: its ports are informational, and a controller
+      // connects to the backend's port number on the external name. Only a port name must resolve.
+      if (type === 'ExternalName' && typeof backend.port === 'number') return [];
       return [
         findingAt(
           'ingress-missing-port',

@@ -1,3 +1,4 @@
+import { field } from '../model/k8sObject';
 import type { Finding } from './finding';
 import { findingAt } from './findingAt';
 import type { Rule } from './rule';
@@ -9,6 +10,10 @@ import type { Rule } from './rule';
 export const noReadinessProbe: Rule = ({ model, graph }) => {
   const behindService = new Map<string, string>();
   for (const service of model.services) {
+    // Readiness does not decide where these send traffic: Kubernetes ignores the selector of an
+    // ExternalName Service, and `publishNotReadyAddresses` publishes pods whether ready or not.
+    if (graph.context.spec(service).type === 'ExternalName') continue;
+    if (field(service.body, 'spec', 'publishNotReadyAddresses') === true) continue;
     for (const { workload } of graph.context.selected(service)) {
       if (!behindService.has(workload.object.id)) behindService.set(workload.object.id, service.name);
     }

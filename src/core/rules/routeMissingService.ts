@@ -101,7 +101,10 @@ function backendProblem(
       `${route.kind} '${route.name}' sends traffic to Service '${name}', which does not exist in namespace '${namespace}'. Services there: ${listSome(existing)}.`,
     );
   }
-  if (port !== undefined && !context.servicePort(service, port)) {
+  // An ExternalName Service is only a DNS alias: its ports are informational, and the Gateway
+  // connects to the backendRef's port number on the external name. Only a port name must resolve.
+  const externalPort = typeof port === 'number' && context.spec(service).type === 'ExternalName';
+  if (port !== undefined && !externalPort && !context.servicePort(service, port)) {
     return findingAt(
       'route-missing-service',
       route,
