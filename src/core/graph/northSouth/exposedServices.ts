@@ -1,12 +1,21 @@
 import type { GraphEdge } from '../graph';
-import type { GraphContext } from '../graphContext';
+import type { GraphContext, Memo } from '../graphContext';
 import { exposesEdge } from './backendEdge';
 
-/** Services of type LoadBalancer or NodePort are reachable from outside the cluster. */
+/**
+ * Services of type LoadBalancer or NodePort are reachable from outside the cluster: one `exposes`
+ * edge per Service port, so each port gets its own NetworkPolicy verdict (a policy may admit
+ * outside clients on 8080 and not on 8443).
+ */
 export function exposedServiceEdges(context: GraphContext): GraphEdge[] {
-  return context.model.services.flatMap((service) => {
-    const spec = context.spec(service);
-    if (spec.type !== 'LoadBalancer' && spec.type !== 'NodePort') return [];
-    return [exposesEdge(service, ['spec', 'type'], `type: ${spec.type}`, spec.ports[0]?.port)];
-  });
+  return context.model.services.flatMap((service) =>
+    context.memo(cache, service, () => {
+      const spec = context.spec(service);
+      if (spec.type !== 'LoadBalancer' && spec.type !== 'NodePort') return [];
+      const ports = spec.ports.length > 0 ? spec.ports.map((port) => port.port) : [undefined];
+      return ports.map((port) => exposesEdge(service, ['spec', 'type'], `type: ${spec.type}`, port));
+    }),
+  );
 }
+
+const cache = new WeakMap<object, Memo<GraphEdge[]>>();

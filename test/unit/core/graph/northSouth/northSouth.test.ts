@@ -43,6 +43,37 @@ describe('north-south edges', () => {
     assert.equal(analysis.graph.nodesById.get('external')?.category, 'external');
   });
 
+  it('exposes each port of a LoadBalancer on its own edge, with its own verdict', () => {
+    const files = {
+      'lb.yaml': `apiVersion: v1
+kind: Service
+metadata: {name: edge, namespace: shop}
+spec:
+  type: LoadBalancer
+  selector: {app: web}
+  ports: [{name: http, port: 80, targetPort: 8080}, {name: https, port: 443, targetPort: 8443}]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: web-http-only, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: web}}
+  ingress: [{ports: [{port: 8080}]}]
+`,
+    };
+    const { exposes, analysis } = northSouth(files);
+    assert.deepEqual(
+      exposes.filter((edge) => edge.includes('edge')),
+      ['external -> Service/shop/edge:443', 'external -> Service/shop/edge:80'],
+    );
+    const verdict = (port: number) =>
+      analysis.graph.edges.find(
+        (edge) => edge.type === 'exposes' && edge.to === 'Service/shop/edge' && edge.port === port,
+      )?.policy?.allowed;
+    assert.equal(verdict(80), true);
+    assert.equal(verdict(443), false, 'the policy admits 8080 only');
+  });
+
   it('routes Ingress rules and the default backend by port number and by port name', () => {
     const ingress = `apiVersion: networking.k8s.io/v1
 kind: Ingress
