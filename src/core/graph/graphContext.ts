@@ -137,8 +137,9 @@ export class GraphContext {
     }
     if (!selection) {
       const spec = this.spec(service);
+      // The API ignores the selector of an ExternalName Service: it is a DNS alias, no endpoints.
       selection =
-        spec.selector && service.namespace !== null
+        spec.selector && spec.type !== 'ExternalName' && service.namespace !== null
           ? selectPods(this.model.workloadIndex, service.namespace, spec.selector).map((workload) => ({
               workload,
               ports: spec.ports.map((port) => resolveTargetPort(port, workload)),

@@ -1,4 +1,5 @@
 import type { ServicePort } from '../model/service';
+import { servesTraffic } from '../model/podTemplate';
 import type { Workload } from '../model/workspaceModel';
 import type { GraphEdge, PortMapping } from './graph';
 import type { GraphContext, Memo } from './graphContext';
@@ -23,14 +24,23 @@ export function selectsEdges(context: GraphContext): GraphEdge[] {
 
 const cache = new WeakMap<object, Memo<GraphEdge[]>>();
 
-/** Service port → target port → container port on one workload (a named target is looked up on its containers). */
+/**
+ * Service port → target port → container port on one workload. A named target is looked up as
+ * Kubernetes' FindPort does: a port with that name AND the Service port's protocol, on the app
+ * containers first, then on the sidecars.
+ */
 export function resolveTargetPort(port: ServicePort, workload: Workload): PortMapping {
   const base = { port: port.port, targetPort: port.targetPort, protocol: port.protocol };
   if (typeof port.targetPort === 'number') return { ...base, containerPort: port.targetPort };
-  for (const container of workload.template.containers) {
-    if (container.init) continue;
-    const match = container.ports.find((candidate) => candidate.name === port.targetPort);
-    if (match) return { ...base, containerPort: match.containerPort };
+  const containers = workload.template.containers;
+  for (const sidecars of [false, true]) {
+    for (const container of containers) {
+      if (container.init !== sidecars || !servesTraffic(container)) continue;
+      const match = container.ports.find(
+        (candidate) => candidate.name === port.targetPort && candidate.protocol === port.protocol,
+      );
+      if (match) return { ...base, containerPort: match.containerPort };
+    }
   }
   return base;
 }

@@ -82,3 +82,12 @@ function readContainers(value: unknown, path: readonly (string | number)[], init
     ];
   });
 }
+
+/**
+ * Containers whose ports a Service reaches: the app containers and the sidecars (init containers
+ * with \`restartPolicy: Always\`, which keep running), as Kubernetes' FindPort reads them. Other init
+ * containers have exited before the pod serves.
+ */
+export function servesTraffic(container: Container): boolean {
+  return !container.init || container.body.restartPolicy === 'Always';
+}

@@ -1,4 +1,4 @@
-import type { Container } from '../model/podTemplate';
+import { servesTraffic } from '../model/podTemplate';
 import type { Finding } from './finding';
 import { findingAt, listSome, relatedAt } from './findingAt';
 import type { Rule } from './rule';
@@ -73,15 +73,6 @@ export const servicePortMismatch: Rule = ({ model, graph }) =>
     }
     return findings;
   });
-
-/**
- * Containers whose ports a Service reaches: the app containers and the sidecars (init containers
- * with `restartPolicy: Always`, which keep running), as Kubernetes' FindPort reads them. Other init
- * containers have exited before the pod serves.
- */
-function servesTraffic(container: Container): boolean {
-  return !container.init || container.body.restartPolicy === 'Always';
-}
 
 function describeDeclared(
   declared: readonly { containerPort: number; name?: string; protocol: string }[],

@@ -1,3 +1,4 @@
+import { analyzeYaml } from '../../../helpers/analyzeYaml';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -56,6 +57,74 @@ describe('buildGraph', () => {
     assert.deepEqual(cart?.ports, [{ port: 7070, targetPort: 'grpc', protocol: 'TCP', containerPort: 7070 }]);
     const web = graph.edges.find((edge) => edge.from === 'Service/shop/web' && edge.type === 'selects');
     assert.deepEqual(web?.ports, [{ port: 80, targetPort: 8080, protocol: 'TCP', containerPort: 8080 }]);
+  });
+
+  it('looks a named targetPort up as FindPort does: name and protocol, app containers, then sidecars', () => {
+    const analysis = analyzeYaml({
+      'dns.yaml': `apiVersion: v1
+kind: Service
+metadata: {name: dns, namespace: infra}
+spec:
+  selector: {app: dns}
+  ports:
+    - {name: udp, port: 53, protocol: UDP, targetPort: dns}
+    - {name: tcp, port: 53, targetPort: dns}
+    - {name: proxy, port: 15001, targetPort: envoy}
+    - {name: setup, port: 9000, targetPort: setup}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: dns, namespace: infra}
+spec:
+  template:
+    metadata: {labels: {app: dns}}
+    spec:
+      initContainers:
+        - {name: setup, ports: [{name: setup, containerPort: 9000}]}
+        - {name: envoy, restartPolicy: Always, ports: [{name: envoy, containerPort: 15001}]}
+      containers:
+        - name: dns
+          ports:
+            - {name: dns, containerPort: 5353, protocol: UDP}
+            - {name: dns, containerPort: 5354}
+`,
+    });
+    const edge = analysis.graph.edges.find((candidate) => candidate.type === 'selects');
+    assert.deepEqual(
+      edge?.ports?.map((port) => [port.port, port.protocol, port.containerPort]),
+      [
+        [53, 'UDP', 5353],
+        [53, 'TCP', 5354],
+        [15001, 'TCP', 15001],
+        [9000, 'TCP', undefined],
+      ],
+      'same name per protocol; a sidecar serves, an init container that exits does not',
+    );
+  });
+
+  it('gives an ExternalName Service no endpoints even with a selector (the API ignores it)', () => {
+    const analysis = analyzeYaml({
+      'alias.yaml': `apiVersion: v1
+kind: Service
+metadata: {name: alias, namespace: shop}
+spec:
+  type: ExternalName
+  externalName: db.example.com
+  selector: {app: db}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: db, namespace: shop}
+spec:
+  template:
+    metadata: {labels: {app: db}}
+    spec: {containers: [{name: db}]}
+`,
+    });
+    assert.deepEqual(
+      analysis.graph.edges.filter((edge) => edge.type === 'selects'),
+      [],
+    );
   });
 
   it('puts objects without a namespace into the default namespace', () => {
