@@ -7,13 +7,23 @@ export interface Settings {
   /** `namespace[/key=value,...]` of the Ingress controller pods; undefined: unknown. */
   readonly ingressController: string | undefined;
   readonly include: readonly string[];
-  /** `kubeTopology.exclude` plus every `files.exclude` pattern that is switched on. */
+  /**
+   * `kubeTopology.exclude` plus every `files.exclude` pattern that is switched on, plus VS Code's own
+   * `.vscode/` folder (ALWAYS_EXCLUDED).
+   */
   readonly exclude: readonly string[];
   /** `kubeTopology.rules`: per rule code, `off` or the severity to show instead of the default. */
   readonly rules: RuleOverrides;
   /** Entries of `kubeTopology.rules` with an unknown code or level, as `code: level`. */
   readonly ignoredRules: readonly string[];
 }
+
+/**
+ * Never manifests, whatever the settings say: VS Code's own folder. Its `settings.json` matches the
+ * default include (any `.json` file), and reading it made every workspace-settings change (a
+ * `kubeTopology.rules` override, say) a file change, so a full re-analysis and a panel re-render.
+ */
+const ALWAYS_EXCLUDED: readonly string[] = ['**/.vscode/**'];
 
 export function readSettings(): Settings {
   const config = vscode.workspace.getConfiguration('kubeTopology');
@@ -29,6 +39,7 @@ export function readSettings(): Settings {
       ...Object.entries(filesExclude)
         .filter(([, enabled]) => enabled === true)
         .map(([pattern]) => pattern),
+      ...ALWAYS_EXCLUDED,
     ],
     rules: rules.overrides,
     ignoredRules: rules.ignored,
