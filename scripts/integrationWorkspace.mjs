@@ -1,6 +1,9 @@
 // Builds the workspace the integration suite opens: a copy of test/fixtures/workspaces/integration in a
 // temporary folder, plus bad input generated on the spot because it must not be committed (a binary
-// file, a 5 MB manifest) or is clearer as code than as a file (an empty file, an alias bomb).
+// file, a 5 MB manifest) or is clearer as code than as a file (an empty file, an alias bomb), plus a
+// copy of the sample workspace examples/shop under `sample/` (its namespaces shop-web, shop-core and
+// shop-data are not used by the fixture, whose namespaces are shop, payments and bulk, so neither
+// changes the other's findings).
 // Used by scripts/testIntegration.mjs (web) and test/integration/runDesktop.ts (desktop).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -56,7 +59,8 @@ function aliasBomb() {
 }
 
 /**
- * Copies the fixture workspace to a new temporary folder, adds `bad-input/`, and returns the folder.
+ * Copies the fixture workspace to a new temporary folder, adds `bad-input/` and `sample/`, and
+ * returns the folder.
  * The caller removes it when done.
  */
 export function prepareIntegrationWorkspace(repoRoot) {
@@ -69,5 +73,7 @@ export function prepareIntegrationWorkspace(repoRoot) {
   fs.writeFileSync(path.join(badInput, 'empty.yaml'), '');
   fs.writeFileSync(path.join(badInput, 'huge.yaml'), hugeManifest());
   fs.writeFileSync(path.join(badInput, 'bomb.yaml'), aliasBomb());
+  // Copied at test time, not duplicated in the repository: the tests check the sample as shipped.
+  fs.cpSync(path.join(repoRoot, 'examples', 'shop'), path.join(workspace, 'sample'), { recursive: true });
   return workspace;
 }

@@ -12,11 +12,20 @@ import { indexed, openEditor, waitFor } from './helpers';
 //   Workloads: Deployment shop/frontend, shop/cart, shop/reviews; StatefulSet payments/ledger = 4
 //   (The Deployment in chart/templates/ is a Helm template: skipped. No LoadBalancer, NodePort or
 //   Ingress, so no `external` node. Namespace boxes are not nodes.)
-const EXPECTED_NODES = 10;
 //   selects: frontend → Deployment frontend, cart → Deployment cart, cart-admin → Deployment cart,
 //            reviews → Deployment reviews, payments/ledger → StatefulSet ledger; ledger-proxy: none.
 //   No workload names another Service in env/args, so there are no `calls` edges.
-const EXPECTED_EDGES = 5;
+const FIXTURE_NODES = 10;
+const FIXTURE_EDGES = 5;
+// Plus the sample workspace copied to sample/ (examples/shop; counted from its README):
+//   nodes: external, Ingress shop-web/shop, Gateway shop-web/public, HTTPRoute shop-web/partner-api,
+//          11 Services (storefront, backoffice, catalog, cart, orders, payments, payments-webhooks,
+//          payments-metrics, reviews, postgres, redis), 10 workloads (its workload table)     = 25
+//   edges: exposes 3 (the Ingress, the Gateway, LoadBalancer payments-webhooks), routes 4 (Ingress →
+//          storefront and backoffice, Gateway → HTTPRoute → catalog), selects 10 (every Service but
+//          payments-metrics), calls 12 (E1–E12)                                                = 29
+const EXPECTED_NODES = FIXTURE_NODES + 25;
+const EXPECTED_EDGES = FIXTURE_EDGES + 29;
 
 function topologyTab(): vscode.Tab | undefined {
   return vscode.window.tabGroups.all

@@ -6,3 +6,8 @@ import './hover.test';
 import './panel.test';
 import './badInput.test';
 import './editing.test';
+// The sample workspace (examples/shop under sample/). Diagnostics first: its first test checks the
+// Problems view before any sample file has been opened.
+import './sampleDiagnostics.test';
+import './sampleHover.test';
+import './sampleNavigation.test';
