@@ -2,6 +2,7 @@ import { RULE_CODES, type Finding } from './finding';
 import type { UnresolvedCall } from '../graph/eastWest/inferCalls';
 import type { K8sObject } from '../model/k8sObject';
 import type { SourceRange } from '../model/sourceRange';
+import type { WorkspaceModel } from '../model/workspaceModel';
 import type { Rule } from './rule';
 
 /**
@@ -9,20 +10,59 @@ import type { Rule } from './rule';
  * namespace, `name:port`, `scheme://name`) but no Service matches. The graph draws no edge for
  * it rather than guess; this says so on the value.
  */
-export const callUnresolved: Rule = ({ model, graph }) =>
-  graph.unresolvedCalls.flatMap((call): Finding[] => {
-    // Unresolved calls are reused between analyses while nothing they depend on changed; so is their finding.
-    let finding = findings.get(call);
-    if (finding === undefined) {
-      finding = findingFor(call, model.byId.get(call.from));
-      findings.set(call, finding);
+export const callUnresolved: Rule = ({ model, graph }) => {
+  const elsewhere = serviceNamespacesByName(model);
+  return graph.unresolvedCalls.flatMap((call): Finding[] => {
+    const caller = model.byId.get(call.from);
+    const hint = call.shortName === undefined ? '' : otherNamespaces(call.shortName, caller, elsewhere);
+    // Unresolved calls are reused between analyses while nothing they depend on changed; so is
+    // their finding, unless the Services of the same name elsewhere changed (the hint).
+    let cached = findings.get(call);
+    if (cached === undefined || cached.hint !== hint) {
+      cached = { finding: findingFor(call, caller, hint), hint };
+      findings.set(call, cached);
     }
-    return finding ? [finding] : [];
+    return cached.finding ? [cached.finding] : [];
   });
+};
 
-const findings = new WeakMap<UnresolvedCall, Finding | null>();
+const findings = new WeakMap<UnresolvedCall, { finding: Finding | null; hint: string }>();
 
-function findingFor(call: UnresolvedCall, caller: K8sObject | undefined): Finding | null {
+/** The Services of each name, for the hint on short names. */
+function serviceNamespacesByName(model: WorkspaceModel): Map<string, K8sObject[]> {
+  const byName = new Map<string, K8sObject[]>();
+  for (const service of model.services) {
+    const list = byName.get(service.name);
+    if (list) list.push(service);
+    else byName.set(service.name, [service]);
+  }
+  return byName;
+}
+
+/**
+ * A short name resolves in the caller's namespace only; when a Service of that name exists in
+ * another one, that is nearly always the cause, often objects without \`metadata.namespace\`
+ * placed in the default namespace while their peers declare one: say which side that is.
+ */
+function otherNamespaces(
+  name: string,
+  caller: K8sObject | undefined,
+  elsewhere: ReadonlyMap<string, readonly K8sObject[]>,
+): string {
+  const services = (elsewhere.get(name) ?? []).filter((service) => service.namespace !== caller?.namespace);
+  if (services.length === 0) return '';
+  const where = services.map((service) => `'${service.namespace ?? ''}'`).join(', ');
+  const defaulted = [caller, ...services].filter(
+    (object): object is K8sObject => object?.namespaceOrigin === 'default',
+  );
+  const placed =
+    defaulted.length > 0
+      ? ` ${defaulted.map((object) => `${object.kind} '${object.name}'`).join(' and ')} ${defaulted.length > 1 ? 'declare' : 'declares'} no namespace and ${defaulted.length > 1 ? 'were' : 'was'} placed in '${defaulted[0]?.namespace ?? ''}' (the default namespace: the kubeTopology.defaultNamespace setting, --namespace on the command line).`
+      : '';
+  return ` A Service '${name}' exists in namespace ${where}, but a short name resolves only in the caller's own namespace.${placed}`;
+}
+
+function findingFor(call: UnresolvedCall, caller: K8sObject | undefined, hint: string): Finding | null {
   const [primary, ...rest] = call.evidence;
   if (!primary) return null;
   // A value written in the workload is followed by the variables it was expanded from. A value
@@ -32,7 +72,7 @@ function findingFor(call: UnresolvedCall, caller: K8sObject | undefined): Findin
   return {
     code: 'call-unresolved',
     severity: RULE_CODES['call-unresolved'],
-    message: `'${call.address}' (${call.source}) looks like a cluster address, but there is ${call.reason}; no call is drawn for it.`,
+    message: `'${call.address}' (${call.source}) looks like a cluster address, but there is ${call.reason}; no call is drawn for it.${hint}`,
     range: primary.range,
     ...(rest.length > 0
       ? {

@@ -16,6 +16,8 @@ export interface UnresolvedCall {
   /** The address as written (host and port). */
   readonly address: string;
   readonly reason: string;
+  /** The Service name when the address is a short name (looked up in the caller's namespace only). */
+  readonly shortName?: string;
   readonly source: string;
   readonly evidence: readonly Evidence[];
 }
@@ -112,7 +114,14 @@ function resolveCalls(
     // an address: it makes an edge when it resolves, but is not reported when it does not.
     if (source.kind === 'file' && candidate.form === 'host-port' && !candidate.host.includes('.'))
       return NO_CALLS;
-    return { from, address: written, reason: resolution.reason, source: source.name, evidence };
+    return {
+      from,
+      address: written,
+      reason: resolution.reason,
+      ...(resolution.shortName === undefined ? {} : { shortName: resolution.shortName }),
+      source: source.name,
+      evidence,
+    };
   }
   const service = resolution.service;
   if (selects(context, service, workload)) return NO_CALLS;

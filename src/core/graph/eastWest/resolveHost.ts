@@ -6,7 +6,12 @@ export type HostResolution =
   /** A Service of the workspace. */
   | { readonly kind: 'service'; readonly service: K8sObject }
   /** Looks like a cluster address, but no Service matches: a `call-unresolved` finding. */
-  | { readonly kind: 'unresolved'; readonly reason: string }
+  | {
+      readonly kind: 'unresolved';
+      readonly reason: string;
+      /** For a short name (which resolves in the caller's namespace only): the name looked up. */
+      readonly shortName?: string;
+    }
   /** Not a cluster address (an IP, localhost, an outside domain, a plain word). */
   | { readonly kind: 'ignored' };
 
@@ -42,7 +47,11 @@ export function resolveHost(
     if (service) return { kind: 'service', service };
     // Only an explicit port or scheme makes a single word look like an address (`cart:7070`, `http://cart`).
     return form === 'url' || form === 'host-port'
-      ? { kind: 'unresolved', reason: `no Service '${name}' in namespace '${callerNamespace}'` }
+      ? {
+          kind: 'unresolved',
+          reason: `no Service '${name}' in namespace '${callerNamespace}'`,
+          shortName: name,
+        }
       : IGNORED;
   }
   if (labels.length === 2) {

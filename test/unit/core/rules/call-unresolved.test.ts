@@ -175,7 +175,23 @@ data:
         'svc.yaml': service('cart', 'other'),
         'web.yaml': deployment(`          env:\n${env('CART_ADDR', 'cart:80')}`),
       };
-      assert.match(onlyFinding(CODE, files).message, /no Service 'cart' in namespace 'shop'/);
+      const { message } = onlyFinding(CODE, files);
+      assert.match(message, /no Service 'cart' in namespace 'shop'/);
+      assert.match(
+        message,
+        /A Service 'cart' exists in namespace 'other', but a short name resolves only in the caller's own namespace\.$/,
+      );
+    });
+
+    it('says which side declares no namespace when that placed them apart', () => {
+      const files = {
+        'svc.yaml': service('cart', 'shop'),
+        'web.yaml': deployment(`          env:\n${env('CART_ADDR', 'cart:80')}`, '', '{name: web}'),
+      };
+      const { message } = onlyFinding(CODE, files, 'team');
+      assert.match(message, /no Service 'cart' in namespace 'team'/);
+      assert.match(message, /exists in namespace 'shop'/);
+      assert.match(message, /Deployment 'web' declares no namespace and was placed in 'team'/);
     });
   });
 
