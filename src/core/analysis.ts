@@ -2,7 +2,7 @@ import { buildGraph } from './graph/buildGraph';
 import type { Graph } from './graph/graph';
 import { buildWorkspaceModel, type ModelOptions, type WorkspaceModel } from './model/workspaceModel';
 import type { FileParse } from './parse/parsedFile';
-import { runRules } from './rules/analyze';
+import { runRules, type RuleCache } from './rules/analyze';
 import type { Finding } from './rules/finding';
 
 export type AnalysisOptions = ModelOptions;
@@ -14,6 +14,8 @@ export interface Analysis {
   readonly findings: readonly Finding[];
   /** Rules that failed on this input (a bug of ours, reported rather than hidden). */
   readonly ruleFailures: readonly string[];
+  /** Findings of namespace-local rules by namespace, for the next analysis after an edit. */
+  readonly ruleCache?: RuleCache;
 }
 
 /**
@@ -28,6 +30,6 @@ export function analyzeWorkspace(
 ): Analysis {
   const model = buildWorkspaceModel(files, options, previous?.model);
   const graph = buildGraph(model, previous?.graph);
-  const { findings, failures } = runRules({ model, graph });
-  return { model, graph, findings, ruleFailures: failures };
+  const { findings, failures, cache } = runRules({ model, graph }, previous?.ruleCache);
+  return { model, graph, findings, ruleFailures: failures, ruleCache: cache };
 }

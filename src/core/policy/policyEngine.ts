@@ -74,6 +74,11 @@ export class PolicyEngine {
     }
   }
 
+  /** A NetworkPolicy object as read (each object is read once). */
+  policyOf(object: K8sObject): NetworkPolicy {
+    return readPolicyOnce(object);
+  }
+
   /**
    * The policies that select a workload for a direction (empty: not isolated). Worked out per
    * workload on first use, from the policies of its namespace only.

@@ -1,5 +1,6 @@
 import { compareFindings, type Finding } from './finding';
 import type { Rule, RuleContext } from './rule';
+import { changedNamespaces, namespacesOf, namespaceView } from './namespaceScope';
 import { callUnresolved } from './callUnresolved';
 import { egressBlocksDns } from './egressBlocksDns';
 import { ingressMissingPort } from './ingressMissingPort';
@@ -14,34 +15,73 @@ import { servicePortMismatch } from './servicePortMismatch';
 import { workloadNotIsolated } from './workloadNotIsolated';
 import { yamlSyntax } from './yamlSyntax';
 
+/**
+ * How a rule's findings depend on the workspace. `namespace`: the findings about a namespace's
+ * objects depend only on that namespace (and on `alsoOn`), so after an edit the rule runs again
+ * only for the namespaces the edit touched (see namespaceScope.ts); `workspace`: it runs whole.
+ */
+type Scope = { readonly scope: 'workspace' } | { readonly scope: 'namespace'; readonly alsoOn?: string };
+
+const WHOLE: Scope = { scope: 'workspace' };
+const LOCAL: Scope = { scope: 'namespace' };
+
 /** Every rule, in the order of the contract's table. */
-const RULES: readonly Rule[] = [
-  yamlSyntax,
-  serviceNoEndpoints,
-  servicePortMismatch,
-  ingressMissingService,
-  ingressMissingPort,
-  routeMissingService,
-  callUnresolved,
-  workloadNotIsolated,
-  policyBlocksCall,
-  policyBlocksIngressPath,
-  policySelectsNothing,
-  egressBlocksDns,
-  noReadinessProbe,
+const RULES: readonly (readonly [Rule, Scope])[] = [
+  [yamlSyntax, WHOLE],
+  [serviceNoEndpoints, LOCAL],
+  [servicePortMismatch, LOCAL],
+  [ingressMissingService, LOCAL],
+  [ingressMissingPort, LOCAL],
+  [routeMissingService, WHOLE],
+  [callUnresolved, WHOLE],
+  [workloadNotIsolated, LOCAL],
+  [policyBlocksCall, WHOLE],
+  [policyBlocksIngressPath, WHOLE],
+  [policySelectsNothing, LOCAL],
+  // Judged against the kube-dns pods, which a workspace may define in kube-system.
+  [egressBlocksDns, { scope: 'namespace', alsoOn: 'kube-system' }],
+  [noReadinessProbe, LOCAL],
 ];
 
-/** Runs every rule; a rule that throws on odd input loses its own findings, never the others'. */
-export function runRules(context: RuleContext): { findings: Finding[]; failures: string[] } {
+const NO_FINDINGS: readonly Finding[] = [];
+
+/** The findings of namespace-local rules per namespace, for the next analysis to reuse. */
+export type RuleCache = ReadonlyMap<Rule, ReadonlyMap<string, readonly Finding[]>>;
+
+/**
+ * Runs every rule; a rule that throws on odd input loses its own findings, never the others'.
+ * Given the cache of the previous analysis, namespace-local rules run only where the edit was.
+ */
+export function runRules(
+  context: RuleContext,
+  previous?: RuleCache,
+): { findings: Finding[]; failures: string[]; cache: RuleCache } {
   const findings: Finding[] = [];
   const failures: string[] = [];
-  for (const rule of RULES) {
+  const cache = new Map<Rule, Map<string, readonly Finding[]>>();
+  const changed = previous ? changedNamespaces(context.model) : 'all';
+  const namespaces = namespacesOf(context.model);
+  for (const [rule, scope] of RULES) {
     try {
-      findings.push(...rule(context));
+      if (scope.scope === 'workspace') {
+        findings.push(...rule(context));
+        continue;
+      }
+      const before =
+        changed === 'all' || (scope.alsoOn && changed.has(scope.alsoOn)) ? undefined : previous?.get(rule);
+      const byNamespace = new Map<string, readonly Finding[]>();
+      for (const namespace of namespaces) {
+        let found = changed !== 'all' && !changed.has(namespace) ? before?.get(namespace) : undefined;
+        found ??= rule({ ...context, model: namespaceView(context.model, namespace) });
+        // Kept even when empty: "no findings here" is what most namespaces reuse.
+        byNamespace.set(namespace, found.length > 0 ? found : NO_FINDINGS);
+        findings.push(...found);
+      }
+      if (!context.model.options.oneShot) cache.set(rule, byNamespace);
     } catch (error) {
       failures.push(`${rule.name}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   findings.sort(compareFindings);
-  return { findings, failures };
+  return { findings, failures, cache };
 }

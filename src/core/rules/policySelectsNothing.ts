@@ -11,8 +11,8 @@ import type { Rule } from './rule';
  * pods may be defined elsewhere.
  */
 export const policySelectsNothing: Rule = ({ model, graph }) =>
-  graph.policy.policies.flatMap((policy): Finding[] => {
-    const object = policy.object;
+  model.ofKind('NetworkPolicy').flatMap((object): Finding[] => {
+    const policy = graph.policy.policyOf(object);
     const namespace = policy.namespace;
     const workloads = model.workloadIndex.itemsIn(namespace);
     if (workloads.length === 0) return [];

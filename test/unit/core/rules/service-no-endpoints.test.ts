@@ -32,16 +32,16 @@ ${extraSpec}  selector: ${selector}
 
 describe('service-no-endpoints', () => {
   describe('reports', () => {
-    it('a selector no pod template matches, on the selector key, naming the closest workload', () => {
+    it('a selector no pod template matches, on its one label value, naming the closest workload', () => {
       const files = {
         'web.yaml': [service('{app: webb}'), deployment('web', 'shop', '{app: web}')].join('---\n'),
       };
       const finding = onlyFinding(CODE, files);
       assert.equal(finding.code, CODE);
       assert.equal(finding.severity, 'warning');
-      assert.deepEqual(finding.range, rangeOf(files, 'web.yaml', 'selector'));
-      // `selector:` is the first key of line 4 of the Service, indented by two.
-      assert.deepEqual(positionOf(files['web.yaml'], finding.range.start), { line: 4, character: 2 });
+      assert.deepEqual(finding.range, rangeOf(files, 'web.yaml', 'webb'));
+      // `  selector: {app: webb}` is line 4 of the Service; the value starts after 18 characters.
+      assert.deepEqual(positionOf(files['web.yaml'], finding.range.start), { line: 4, character: 18 });
       assert.match(finding.message, /^Service 'web' selects pods with app=webb, /);
       assert.match(
         finding.message,
@@ -152,7 +152,25 @@ spec:
       const files = { 'db.yaml': [statefulSet, perPod(1), perPod(2)].join('---\n') };
       const finding = onlyFinding(CODE, files);
       assert.match(finding.message, /^Service 'db-2' /);
-      assert.deepEqual(finding.range, rangeOf(files, 'db.yaml', 'selector', ['name: db-2']));
+      // On the one label the StatefulSet's pods lack: the pod name beyond the replicas.
+      assert.deepEqual(finding.range, rangeOf(files, 'db.yaml', 'db-2', ['name: db-2', 'pod-name: ']));
+    });
+
+    it('with several labels, on the one the closest workload lacks; on the selector when several differ', () => {
+      const oneOff = {
+        'web.yaml': [
+          service('{app: web, tier: frontnd}'),
+          deployment('web', 'shop', '{app: web, tier: frontend}'),
+        ].join('---\n'),
+      };
+      assert.deepEqual(onlyFinding(CODE, oneOff).range, rangeOf(oneOff, 'web.yaml', 'frontnd'));
+      const twoOff = {
+        'web.yaml': [
+          service('{app: wbe, tier: frontnd}'),
+          deployment('web', 'shop', '{app: web, tier: frontend}'),
+        ].join('---\n'),
+      };
+      assert.deepEqual(onlyFinding(CODE, twoOff).range, rangeOf(twoOff, 'web.yaml', 'selector'));
     });
 
     it('pods an operator creates from a custom resource: info, naming the resource', () => {
@@ -171,7 +189,7 @@ spec:
       const files = { 'monitoring.yaml': prometheus };
       const finding = onlyFinding(CODE, files);
       assert.equal(finding.severity, 'info');
-      assert.deepEqual(finding.range, rangeOf(files, 'monitoring.yaml', 'selector'));
+      assert.deepEqual(finding.range, rangeOf(files, 'monitoring.yaml', 'prometheus', ['selector']));
       assert.match(
         finding.message,
         /selects pods with app\.kubernetes\.io\/name=prometheus, which no workload of the manifests has; they are probably created by an operator from Prometheus\/monitoring\/k8s/,
