@@ -87,7 +87,7 @@ const EXPECTED: readonly ExpectedFinding[] = [
     file: 'core/payments.yaml',
     code: 'service-no-endpoints',
     severity: WARNING,
-    at: { after: 'name: payments-metrics', needle: 'selector' },
+    at: { after: 'name: payments-metrics', needle: 'payment\n', length: 'payment'.length },
     says: ["'payments-metrics'", 'app=payment'],
     // The closest workload: the Deployment's name.
     related: [{ file: 'core/payments.yaml', at: { needle: 'name: payments', offset: 'name: '.length } }],
