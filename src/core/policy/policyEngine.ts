@@ -45,17 +45,24 @@ const UNKNOWN_NAMESPACE_LABELS: Labels = { [NAMESPACE_NAME_LABEL]: '\u0000unknow
  * first use from its own namespace's policies (rule peers go through the label index, see
  * allowedPeers.ts), never by testing every policy against every pod.
  */
+/** The policies that select one workload, per direction. */
+interface SelectingPolicies {
+  readonly ingress: NetworkPolicy[];
+  readonly egress: NetworkPolicy[];
+}
+
 export class PolicyEngine {
   readonly policies: readonly NetworkPolicy[];
   private readonly byNamespace = new Map<string, NetworkPolicy[]>();
-  private readonly selecting = new Map<Workload, { ingress: NetworkPolicy[]; egress: NetworkPolicy[] }>();
-  /** The previous analysis's answers and the namespaces where they may be stale (see policiesFor). */
-  private readonly reusable: { selecting: PolicyEngine['selecting']; stale: ReadonlySet<string> } | undefined;
-
   /**
-   * `previous`: the engine of the analysis before an edit. Which policies select an unchanged
-   * workload is carried over unless a NetworkPolicy of its namespace was replaced.
+   * Which policies select each workload, per namespace. A namespace's table is handed on to the
+   * next analysis's engine unless a NetworkPolicy of that namespace was added, removed or
+   * replaced: unchanged workloads (the same objects) keep their answers, answers for workloads an
+   * edit replaced are never asked for again, and the weak keys let them go.
    */
+  private readonly selecting = new Map<string, WeakMap<Workload, SelectingPolicies>>();
+
+  /** `previous`: the engine of the analysis before an edit, whose answers may be carried over. */
   constructor(
     readonly model: WorkspaceModel,
     previous?: PolicyEngine,
@@ -64,7 +71,8 @@ export class PolicyEngine {
     if (previous && changes && !changes.namespaces && !model.options.oneShot) {
       const stale = new Set<string>();
       for (const id of changes.ids) if (id.startsWith('NetworkPolicy/')) stale.add(id.split('/')[1] ?? '');
-      this.reusable = { selecting: previous.selecting, stale };
+      for (const [namespace, table] of previous.selecting)
+        if (!stale.has(namespace)) this.selecting.set(namespace, table);
     }
     this.policies = model.ofKind('NetworkPolicy').map(readPolicyOnce);
     for (const policy of this.policies) {
@@ -84,21 +92,21 @@ export class PolicyEngine {
    * workload on first use, from the policies of its namespace only.
    */
   policiesFor(workload: Workload, direction: Direction): readonly NetworkPolicy[] {
-    let entry = this.selecting.get(workload);
-    if (!entry && this.reusable) {
-      entry = this.reusable.stale.has(workload.object.namespace ?? '')
-        ? undefined
-        : this.reusable.selecting.get(workload);
-      if (entry) this.selecting.set(workload, entry);
+    const namespace = workload.object.namespace ?? '';
+    let table = this.selecting.get(namespace);
+    if (!table) {
+      table = new WeakMap();
+      this.selecting.set(namespace, table);
     }
+    let entry = table.get(workload);
     if (!entry) {
       entry = { ingress: [], egress: [] };
-      for (const policy of this.byNamespace.get(workload.object.namespace ?? '') ?? []) {
+      for (const policy of this.byNamespace.get(namespace) ?? []) {
         if (!matchesSelector(policy.podSelector, workload.template.labels)) continue;
         if (policy.affectsIngress) entry.ingress.push(policy);
         if (policy.affectsEgress) entry.egress.push(policy);
       }
-      this.selecting.set(workload, entry);
+      table.set(workload, entry);
     }
     return entry[direction];
   }
