@@ -63,7 +63,8 @@ export function runRules(
   const namespaces = namespacesOf(context.model);
   for (const [rule, scope] of RULES) {
     try {
-      if (scope.scope === 'workspace') {
+      // A one-shot analysis (the CLI) keeps nothing for later: the rule runs once over everything.
+      if (scope.scope === 'workspace' || context.model.options.oneShot) {
         findings.push(...rule(context));
         continue;
       }
@@ -77,7 +78,7 @@ export function runRules(
         byNamespace.set(namespace, found.length > 0 ? found : NO_FINDINGS);
         findings.push(...found);
       }
-      if (!context.model.options.oneShot) cache.set(rule, byNamespace);
+      cache.set(rule, byNamespace);
     } catch (error) {
       failures.push(`${rule.name}: ${error instanceof Error ? error.message : String(error)}`);
     }
