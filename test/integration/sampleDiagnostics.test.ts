@@ -351,6 +351,13 @@ suite('Sample workspace: kubeTopology.rules', () => {
     const filesBefore = api.indexSummary().files;
     const renders: number[] = [];
     const subscription = api.onDidRenderPanel((render) => renders.push(render.revision));
+    // The previous test's revert may still be on its way to the panel (its diagnostics come first):
+    // let renders settle for a second before counting.
+    for (let count = -1, waited = 0; count !== renders.length && waited < 10_000; waited += 1000) {
+      count = renders.length;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    renders.length = 0;
     const overridden = await expectedLines(EXPECTED, (finding) =>
       finding.code === 'no-readiness-probe'
         ? undefined
