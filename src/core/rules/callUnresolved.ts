@@ -11,7 +11,7 @@ import type { Rule } from './rule';
  * it rather than guess; this says so on the value.
  */
 export const callUnresolved: Rule = ({ model, graph }) => {
-  const elsewhere = serviceNamespacesByName(model);
+  const elsewhere = servicesByName(model);
   return graph.unresolvedCalls.flatMap((call): Finding[] => {
     const caller = model.byId.get(call.from);
     const hint = call.shortName === undefined ? '' : otherNamespaces(call.shortName, caller, elsewhere);
@@ -29,7 +29,7 @@ export const callUnresolved: Rule = ({ model, graph }) => {
 const findings = new WeakMap<UnresolvedCall, { finding: Finding | null; hint: string }>();
 
 /** The Services of each name, for the hint on short names. */
-function serviceNamespacesByName(model: WorkspaceModel): Map<string, K8sObject[]> {
+function servicesByName(model: WorkspaceModel): Map<string, K8sObject[]> {
   const byName = new Map<string, K8sObject[]>();
   for (const service of model.services) {
     const list = byName.get(service.name);
