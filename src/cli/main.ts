@@ -2,6 +2,7 @@ import { parseArgs, UsageError, type ParsedArgs } from './args';
 import { checkCommand } from './commands/checkCommand';
 import { connectivityCommand } from './commands/connectivityCommand';
 import { graphCommand } from './commands/graphCommand';
+import { policiesCommand } from './commands/policies';
 import { reachCommand } from './commands/reachCommand';
 
 const USAGE = `Usage: kube-topology <command> PATH... [options]
@@ -12,6 +13,8 @@ Commands:
   connectivity PATH...   every connection NetworkPolicies allow (netpol-analyzer style)
   reach PATH... --from ID --to ID --port PORT
                          whether --from may connect to --to (exit 0 allowed, 1 blocked)
+  policies PATH... [--namespace-default-deny]
+                         least-privilege NetworkPolicies for every workload (YAML)
 
 Options:
   --namespace NS                      namespace of objects that declare none (default: default)
@@ -38,6 +41,7 @@ const COMMANDS: Readonly<Record<string, (args: ParsedArgs) => CommandResult>> = 
   graph: graphCommand,
   connectivity: connectivityCommand,
   reach: reachCommand,
+  policies: policiesCommand,
 };
 
 /** Runs one CLI invocation; returns the exit code. Output goes through the given writers. */
