@@ -34,12 +34,18 @@ export class GraphContext {
   }
 
   service(namespace: string, name: string): K8sObject | undefined {
-    this.recording?.ids.add(objectId('Service', namespace, name));
+    if (this.recording) {
+      this.recording.ids.add(objectId('Service', namespace, name));
+      this.recording.spaces.add(namespace);
+    }
     return this.model.byKindAndName('Service', namespace, name);
   }
 
   configMap(namespace: string, name: string): K8sObject | undefined {
-    this.recording?.ids.add(objectId('ConfigMap', namespace, name));
+    if (this.recording) {
+      this.recording.ids.add(objectId('ConfigMap', namespace, name));
+      this.recording.spaces.add(namespace);
+    }
     return this.model.byKindAndName('ConfigMap', namespace, name);
   }
 
@@ -54,7 +60,12 @@ export class GraphContext {
    */
   record<T>(work: () => T): { result: T; dependencies: Dependencies } {
     const outer = this.recording;
-    const dependencies: Dependencies = { ids: new Set(), selections: new Map(), namespaces: false };
+    const dependencies: Dependencies = {
+      ids: new Set(),
+      spaces: new Set(),
+      selections: new Map(),
+      namespaces: false,
+    };
     this.recording = dependencies;
     try {
       return { result: work(), dependencies };
@@ -85,6 +96,7 @@ export class GraphContext {
     const outer = this.recording;
     if (!outer) return;
     for (const id of dependencies.ids) outer.ids.add(id);
+    for (const space of dependencies.spaces) outer.spaces.add(space);
     for (const [id, selection] of dependencies.selections) outer.selections.set(id, selection);
     outer.namespaces ||= dependencies.namespaces;
   }
@@ -94,6 +106,10 @@ export class GraphContext {
     const changes = this.model.changes;
     if (!changes) return false;
     if (dependencies.namespaces && changes.namespaces) return false;
+    // Most results consulted nothing in the namespaces an edit touched: valid without looking
+    // at each id and selection (a selection changes only with its Service or a workload of its
+    // namespace, both of which mark that namespace).
+    if (!intersects(dependencies.spaces, changes.changedNamespaces)) return true;
     for (const id of dependencies.ids) if (changes.ids.has(id)) return false;
     for (const [id, selection] of dependencies.selections) {
       const service = this.model.byId.get(id);
@@ -114,7 +130,10 @@ export class GraphContext {
   /** The workloads a Service selects, with each port resolved on each of them. */
   selected(service: K8sObject): readonly Selection[] {
     const selection = this.selectedOnce(service);
-    this.recording?.selections.set(service.id, selection);
+    if (this.recording) {
+      this.recording.selections.set(service.id, selection);
+      this.recording.spaces.add(service.namespace ?? '');
+    }
     return selection;
   }
 
@@ -183,10 +202,19 @@ export interface Memo<T> {
 export interface Dependencies {
   /** Ids of the Services and ConfigMaps looked up, found or not. */
   readonly ids: Set<string>;
+  /** The namespaces of `ids` and of the selections' Services. */
+  readonly spaces: Set<string>;
   /** The selections consulted, by Service id: reuse needs the very same selection. */
   readonly selections: Map<string, readonly Selection[]>;
   /** Whether it asked which namespaces exist. */
   namespaces: boolean;
+}
+
+/** Whether two sets share an element, looking up the elements of the smaller in the larger. */
+export function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size > b.size) return intersects(b, a);
+  for (const item of a) if (b.has(item)) return true;
+  return false;
 }
 
 /** Same workloads (by object) with the same container ports, in the same order. */

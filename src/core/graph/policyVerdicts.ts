@@ -4,91 +4,120 @@ import { ALL_IPV4 } from '../policy/ipRanges';
 import type { DirectionVerdict, PolicyEngine } from '../policy/policyEngine';
 import { UNEVALUATED_ID_KINDS, type UnevaluatedPolicies } from '../policy/unevaluatedPolicies';
 import type { K8sObject } from '../model/k8sObject';
-import type { Workload } from '../model/workspaceModel';
+import { namespaceOfId } from '../model/kinds';
 import type { EdgePolicy, GraphEdge } from './graph';
-import type { GraphContext } from './graphContext';
+import { intersects, type GraphContext } from './graphContext';
 
 /**
  * The NetworkPolicy verdict on every `calls` edge and on the last hop of every north-south path
  * (the edge that enters a Service from outside or from the Ingress controller): whether the
  * traffic reaches the selected pods on their target port, and which policies decided.
+ * `northSouth` edges are annotated one by one; `callChunks` are each caller's calls as inferCalls
+ * gave them, reused whole after an edit while the caller's calls were reused and nothing changed
+ * in the namespaces their verdicts depend on.
  */
 export function withPolicyVerdicts(
-  edges: readonly GraphEdge[],
+  northSouth: readonly GraphEdge[],
+  callChunks: readonly (readonly GraphEdge[])[],
   context: GraphContext,
   engine: PolicyEngine,
   unevaluated: UnevaluatedPolicies,
   ingressController: Endpoint,
   previous: VerdictCache | undefined,
-): { edges: GraphEdge[]; cache: VerdictCache } {
+): { northSouth: GraphEdge[]; calls: GraphEdge[]; cache: VerdictCache } {
   const keep = !context.model.options.oneShot;
-  const cache = new Map<GraphEdge, CachedVerdict>();
-  const changedPolicies = previous && keep ? policyChanges(context) : 'all';
-  const { byId, workloadsById } = context.model;
-  const annotated = edges.map((edge) => {
-    // Edge builders reuse their edge objects while nothing they read changed (GraphContext.memo):
-    // the common case after an edit is a hit, checked without allocating anything.
-    const cached = previous?.get(edge);
-    if (
-      cached &&
-      changedPolicies !== 'all' &&
-      byId.get(edge.to) === cached.service &&
-      context.selected(cached.service) === cached.selection &&
-      (cached.caller === undefined || workloadsById.get(edge.from) === cached.caller) &&
-      !cached.namespaces.some((namespace) => changedPolicies.has(namespace))
-    ) {
-      if (keep) cache.set(edge, cached);
-      return cached.edge;
-    }
-    const source = sourceOf(edge, context, ingressController);
-    const service = source && byId.get(edge.to);
-    if (!source || !service || service.kind !== 'Service') return edge;
-    const selection = context.selected(service);
-    const caller = source.kind === 'workload' ? source.workload : undefined;
-    const policy = verdict(context, engine, unevaluated, source, service, edge.port);
-    const result = { ...edge, policy };
-    // The pods of a selection are in the Service's namespace; the sender's egress is decided in
-    // its own (a caller's, or a known Ingress controller's).
-    const namespaces = [service.namespace ?? ''];
-    if (caller) namespaces.push(caller.object.namespace ?? '');
-    if (source.kind === 'ingress-controller' && source.controller.known)
-      namespaces.push(source.controller.namespace);
-    if (keep) cache.set(edge, { policy, service, selection, caller, namespaces, edge: result });
-    return result;
+  const edges = new Map<GraphEdge, CachedVerdict>();
+  const chunks = new Map<readonly GraphEdge[], CachedChunk>();
+  const dirty = previous && keep ? changedNamespaces(context) : 'all';
+  const reusable = (spaces: readonly string[]) =>
+    dirty !== 'all' && !spaces.some((space) => dirty.has(space));
+  const reusableChunk = (spaces: ReadonlySet<string>) => dirty !== 'all' && !intersects(spaces, dirty);
+  const annotate = (edge: GraphEdge, before: CachedVerdict | undefined): CachedVerdict =>
+    before && reusable(before.spaces)
+      ? before
+      : annotated(edge, context, engine, unevaluated, ingressController);
+  const northSouthAnnotated = northSouth.map((edge) => {
+    const entry = annotate(edge, previous?.edges.get(edge));
+    if (keep) edges.set(edge, entry);
+    return entry.edge;
   });
-  return { edges: annotated, cache };
+  const calls: GraphEdge[] = [];
+  for (const chunk of callChunks) {
+    const before = previous?.chunks.get(chunk);
+    let entry: CachedChunk;
+    if (before && reusableChunk(before.spaces)) {
+      entry = before;
+    } else {
+      const verdicts = chunk.map((edge, index) => annotate(edge, before?.verdicts[index]));
+      const spaces = new Set<string>();
+      for (const verdict of verdicts) for (const space of verdict.spaces) spaces.add(space);
+      entry = { annotated: verdicts.map((verdict) => verdict.edge), verdicts, spaces };
+    }
+    if (keep) chunks.set(chunk, entry);
+    for (const edge of entry.annotated) calls.push(edge);
+  }
+  return { northSouth: northSouthAnnotated, calls, cache: { edges, chunks } };
 }
 
 /**
- * Verdicts of the previous analysis by edge as built. One stays valid while the caller, the
- * Service and its selection are the same objects and no NetworkPolicy of the namespaces involved,
- * no namespace and no policy of another kind changed its content.
+ * Verdicts of the previous analysis, by edge as built and by each caller's calls. A verdict
+ * depends on the NetworkPolicies, pods and Service of the callee's namespace and on the
+ * sender's namespace (a caller's, or a known Ingress controller's): it stays valid while the
+ * model reports no change in those namespaces, none in namespaces themselves, and none to
+ * policies of other kinds.
  */
-export type VerdictCache = ReadonlyMap<GraphEdge, CachedVerdict>;
+export interface VerdictCache {
+  readonly edges: ReadonlyMap<GraphEdge, CachedVerdict>;
+  readonly chunks: ReadonlyMap<readonly GraphEdge[], CachedChunk>;
+}
 
 interface CachedVerdict {
-  readonly policy: EdgePolicy;
-  readonly service: K8sObject;
-  readonly selection: readonly unknown[];
-  readonly caller: Workload | undefined;
-  /** The namespaces whose NetworkPolicies decide the verdict: the callee's and the caller's. */
-  readonly namespaces: readonly string[];
   /** The edge as annotated (the key is the edge as built). */
   readonly edge: GraphEdge;
+  /** The namespaces it depends on. */
+  readonly spaces: readonly string[];
+}
+
+interface CachedChunk {
+  readonly annotated: readonly GraphEdge[];
+  readonly verdicts: readonly CachedVerdict[];
+  readonly spaces: ReadonlySet<string>;
+}
+
+/** One edge with its verdict (or as built, for edges that carry none). */
+function annotated(
+  edge: GraphEdge,
+  context: GraphContext,
+  engine: PolicyEngine,
+  unevaluated: UnevaluatedPolicies,
+  ingressController: Endpoint,
+): CachedVerdict {
+  const source = sourceOf(edge, context, ingressController);
+  const service = context.model.byId.get(edge.to);
+  // The Service's namespace (read from the id when it does not exist: adding it marks that
+  // namespace), and the sender's.
+  const spaces = [service ? (service.namespace ?? '') : namespaceOfId(edge.to)];
+  if (source?.kind === 'workload') spaces.push(source.workload.object.namespace ?? '');
+  if (source?.kind === 'ingress-controller' && source.controller.known)
+    spaces.push(source.controller.namespace);
+  if (!source || !service || service.kind !== 'Service') return { edge, spaces };
+  const policy = verdict(context, engine, unevaluated, source, service, edge.port);
+  return { edge: { ...edge, policy }, spaces };
 }
 
 /**
- * The namespaces where a NetworkPolicy's content changed since the previous analysis, or 'all'
- * when no verdict can be reused (first analysis, namespaces or policies of other kinds changed).
+ * The namespaces where something a verdict reads changed since the previous analysis (a
+ * workload, the content of a Service or a NetworkPolicy), or 'all' when no verdict can be reused
+ * (first analysis, namespaces or policies of other kinds changed).
  */
-function policyChanges(context: GraphContext): ReadonlySet<string> | 'all' {
+function changedNamespaces(context: GraphContext): ReadonlySet<string> | 'all' {
   const changes = context.model.changes;
   if (!changes || changes.namespaces) return 'all';
-  const namespaces = new Set<string>();
+  const namespaces = new Set(changes.workloadNamespaces);
   for (const id of changes.contentIds) {
-    const [kind = '', namespace = ''] = id.split('/');
-    if (kind === 'NetworkPolicy') namespaces.add(namespace);
-    else if (UNEVALUATED_ID_KINDS.has(kind)) return 'all';
+    const kind = id.slice(0, id.indexOf('/'));
+    if (UNEVALUATED_ID_KINDS.has(kind)) return 'all';
+    if (kind === 'NetworkPolicy' || kind === 'Service') namespaces.add(namespaceOfId(id));
   }
   return namespaces;
 }

@@ -1,6 +1,7 @@
 import type { FileParse, ParsedObject } from '../parse/parsedFile';
 import type { K8sObject } from './k8sObject';
 import type { ModelOptions, Workload, WorkspaceModel } from './workspaceModel';
+import { OverlayMap } from '../util/overlayMap';
 import { sameData } from '../util/sameData';
 
 /**
@@ -23,7 +24,8 @@ export function patchModel(
   )
     return undefined;
   const replaced = new Map<K8sObject, K8sObject>();
-  const placedByParse = new Map(previous.placedByParse);
+  const parsesAdded: [ParsedObject, K8sObject][] = [];
+  const parsesRemoved: ParsedObject[] = [];
   for (let index = 0; index < files.length; index++) {
     const before = previous.files[index];
     const after = files[index];
@@ -36,30 +38,33 @@ export function patchModel(
       if (!old || !patchable(old) || !patchable(parsed)) return undefined;
       const placed = place(parsed, undefined);
       if (placed.id !== old.id || previous.byId.get(old.id) !== old) return undefined;
-      placedByParse.delete(before.objects[i]!);
-      placedByParse.set(parsed, placed);
+      parsesRemoved.push(before.objects[i]!);
+      parsesAdded.push([parsed, placed]);
       replaced.set(old, placed);
     }
   }
   if (replaced.size === 0 && files.every((file, index) => file === previous.files[index])) return undefined;
 
-  const swap = (object: K8sObject) => replaced.get(object) ?? object;
-  const byId = new Map(previous.byId);
+  // Everything below costs what the edit replaced, not what the workspace holds: lists are
+  // patched where the replaced objects sit, maps are overlays (OverlayMap).
   const touchedNamespaces = new Set<string>();
+  const changedNamespaces = new Set<string>();
+  const workloadsReplaced = new Map<Workload, Workload>();
   for (const [old, placed] of replaced) {
-    byId.set(placed.id, placed);
-    if (workloadOf(old) || workloadOf(placed)) touchedNamespaces.add(placed.namespace ?? '');
+    changedNamespaces.add(old.namespace ?? '');
+    changedNamespaces.add(placed.namespace ?? '');
+    const before = previous.workloadsById.get(old.id);
+    if (before?.object !== old) continue;
+    const after = workloadOf(placed);
+    // A workload that stops being one (its template went away) changes the lists: rebuild.
+    if (!after) return undefined;
+    workloadsReplaced.set(before, after);
+    touchedNamespaces.add(placed.namespace ?? '');
   }
-  const workloads = previous.workloads.map((workload) => {
-    const object = replaced.get(workload.object);
-    return object ? workloadOf(object) : workload;
-  });
-  if (workloads.some((workload) => workload === undefined)) return undefined;
-  const kept = workloads as Workload[];
+  const workloads = replacedIn(previous.workloads, workloadsReplaced);
   const byNamespace = new Map<string, Workload[]>();
-  for (const namespace of touchedNamespaces) byNamespace.set(namespace, []);
-  for (const workload of kept) byNamespace.get(workload.object.namespace ?? '')?.push(workload);
-  // Copy-on-write: only the maps and lists the replaced objects sit in are copied.
+  for (const namespace of touchedNamespaces)
+    byNamespace.set(namespace, replacedIn(previous.workloadIndex.itemsIn(namespace), workloadsReplaced));
   const byName = new Map(previous.byName);
   const byKind = new Map(previous.byKind);
   const copiedKinds = new Set<string>();
@@ -69,7 +74,7 @@ export function patchModel(
     if (!copiedKinds.has(kind)) {
       copiedKinds.add(kind);
       byName.set(kind, new Map(previous.byName.get(kind)));
-      byKind.set(kind, (previous.byKind.get(kind) ?? []).map(swap));
+      byKind.set(kind, replacedIn(previous.byKind.get(kind) ?? [], replaced));
     }
     const namespaces = byName.get(kind) as Map<string, ReadonlyMap<string, K8sObject>>;
     const names = new Map(namespaces.get(namespace));
@@ -79,8 +84,8 @@ export function patchModel(
   return {
     ...previous,
     files: [...files],
-    objects: previous.objects.map(swap),
-    placedByParse,
+    objects: replacedIn(previous.objects, replaced),
+    placedByParse: OverlayMap.patch(previous.placedByParse, parsesAdded, parsesRemoved),
     changes: {
       ids: new Set([...replaced.values()].map((object) => object.id)),
       contentIds: new Set(
@@ -90,10 +95,17 @@ export function patchModel(
       ),
       workloadNamespaces: touchedNamespaces,
       namespaces: false,
+      changedNamespaces,
     },
-    byId,
-    workloads: kept,
-    workloadsById: new Map(kept.map((workload) => [workload.object.id, workload])),
+    byId: OverlayMap.patch(
+      previous.byId,
+      [...replaced.values()].map((placed) => [placed.id, placed] as const),
+    ),
+    workloads,
+    workloadsById: OverlayMap.patch(
+      previous.workloadsById,
+      [...workloadsReplaced.values()].map((workload) => [workload.object.id, workload] as const),
+    ),
     workloadIndex: previous.workloadIndex.withNamespaces(byNamespace),
     services: byKind.get('Service') ?? [],
     byName,
@@ -101,6 +113,19 @@ export function patchModel(
     byKindAndName: (kind, namespace, name) => byName.get(kind)?.get(namespace)?.get(name),
     ofKind: (kind) => byKind.get(kind) ?? [],
   };
+}
+
+/**
+ * A copy of `list` with the replaced items swapped in place. Each is found by a scan for its
+ * identity (a tight loop over pointers), not by a lookup per item of the list.
+ */
+function replacedIn<T>(list: readonly T[], replaced: ReadonlyMap<T, T>): T[] {
+  const copy = list.slice();
+  for (const [old, placed] of replaced) {
+    const at = copy.indexOf(old);
+    if (at !== -1) copy[at] = placed;
+  }
+  return copy;
 }
 
 /** Kinds whose change re-places other objects or changes namespace labels: never patched. */

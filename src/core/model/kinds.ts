@@ -58,6 +58,13 @@ export function objectId(kind: string, namespace: string | null, name: string): 
   return `${kind}/${namespace ?? ''}/${name}`;
 }
 
+/** The namespace part of an id (`''` for cluster-scoped objects and `external`). */
+export function namespaceOfId(id: string): string {
+  const first = id.indexOf('/');
+  const second = id.indexOf('/', first + 1);
+  return first === -1 || second === -1 ? '' : id.slice(first + 1, second);
+}
+
 /**
  * Kinds that more than one API group defines. Objects of the group listed here keep the plain
  * kind in their id; the same kind from another group is qualified as `Kind.group` (kubectl's

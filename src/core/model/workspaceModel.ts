@@ -70,6 +70,13 @@ export interface ModelChanges {
   readonly workloadNamespaces: ReadonlySet<string>;
   /** Whether the set of namespaces or any namespace's labels changed. */
   readonly namespaces: boolean;
+  /**
+   * The namespaces of every object in `ids` (before and after; '' for cluster-scoped ones), which
+   * include `workloadNamespaces`. A result that consulted nothing in these namespaces is still
+   * valid (unless `namespaces` is set and it asked about namespaces): the cheap first check that
+   * lets an edit skip the ids of every unaffected result.
+   */
+  readonly changedNamespaces: ReadonlySet<string>;
 }
 
 /**
@@ -206,8 +213,10 @@ function diff(
 ): ModelChanges {
   const ids = new Set<string>();
   const workloadNamespaces = new Set<string>();
+  const changedNamespaces = new Set<string>();
   const note = (object: K8sObject) => {
     ids.add(object.id);
+    changedNamespaces.add(object.namespace ?? '');
     if (isWorkloadKind(object.kind) && object.namespace !== null) workloadNamespaces.add(object.namespace);
   };
   for (const [id, object] of byId) {
@@ -222,6 +231,7 @@ function diff(
     contentIds: ids,
     workloadNamespaces,
     namespaces: !sameNamespaces(previous.namespaces, namespaces),
+    changedNamespaces,
   };
 }
 

@@ -11,10 +11,13 @@ import type { Rule } from './rule';
  * it rather than guess; this says so on the value.
  */
 export const callUnresolved: Rule = ({ model, graph }) => {
-  const elsewhere = servicesByName(model);
+  let elsewhere: ReadonlyMap<string, readonly K8sObject[]> | undefined;
   return graph.unresolvedCalls.flatMap((call): Finding[] => {
     const caller = model.byId.get(call.from);
-    const hint = call.shortName === undefined ? '' : otherNamespaces(call.shortName, caller, elsewhere);
+    const hint =
+      call.shortName === undefined
+        ? ''
+        : otherNamespaces(call.shortName, caller, (elsewhere ??= servicesByName(model)));
     // Unresolved calls are reused between analyses while nothing they depend on changed; so is
     // their finding, unless the Services of the same name elsewhere changed (the hint).
     let cached = findings.get(call);
@@ -28,10 +31,24 @@ export const callUnresolved: Rule = ({ model, graph }) => {
 
 const findings = new WeakMap<UnresolvedCall, { finding: Finding | null; hint: string }>();
 
-/** The Services of each name, for the hint on short names. */
-function servicesByName(model: WorkspaceModel): Map<string, K8sObject[]> {
+/**
+ * The Services of each name, for the hint on short names. Kept per list of Services: an edit
+ * that replaced no Service hands the next model the same list.
+ */
+function servicesByName(model: WorkspaceModel): ReadonlyMap<string, readonly K8sObject[]> {
+  let byName = byNameOf.get(model.services);
+  if (!byName) {
+    byName = indexByName(model.services);
+    byNameOf.set(model.services, byName);
+  }
+  return byName;
+}
+
+const byNameOf = new WeakMap<readonly K8sObject[], ReadonlyMap<string, readonly K8sObject[]>>();
+
+function indexByName(services: readonly K8sObject[]): Map<string, K8sObject[]> {
   const byName = new Map<string, K8sObject[]>();
-  for (const service of model.services) {
+  for (const service of services) {
     const list = byName.get(service.name);
     if (list) list.push(service);
     else byName.set(service.name, [service]);

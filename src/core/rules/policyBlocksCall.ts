@@ -3,32 +3,42 @@ import type { Finding } from './finding';
 import { listSome, relatedObject } from './findingAt';
 import { RULE_CODES } from './finding';
 import type { Rule, RuleContext } from './rule';
+import { edgeFindings } from './edgeFindings';
 
 /**
  * `policy-blocks-call`: an inferred east-west call that NetworkPolicies deny, by the caller's
  * egress or the callee's ingress. On the value that implies the call, with the policies involved.
  */
 export const policyBlocksCall: Rule = (context) =>
-  context.graph.edges.flatMap((edge): Finding[] => {
-    if (edge.type !== 'calls' || !edge.policy || edge.policy.allowed) return [];
-    const [evidence, ...more] = edge.evidence ?? [];
-    if (!evidence) return [];
-    const service = context.model.byId.get(edge.to);
-    const selected = service ? context.graph.context.selected(service) : [];
-    if (selected.length === 0) return []; // service-no-endpoints says it.
-    return [
-      {
-        code: 'policy-blocks-call',
-        severity: RULE_CODES['policy-blocks-call'],
-        message: `${edge.from} calls ${edge.to}${edge.port === undefined ? '' : ` on port ${edge.port}`}${targetText(edge)}, but NetworkPolicies block it: ${edge.policy.reason}.`,
-        range: evidence.range,
-        related: [
-          ...more.map((item) => ({ range: item.range, message: `also implies this call: ${item.text}` })),
-          ...policyLocations(context, edge),
-        ],
-      },
-    ];
-  });
+  edgeFindings(
+    context,
+    cache,
+    (edge) => edge.type === 'calls' && edge.policy !== undefined && !edge.policy.allowed,
+    (edge) => blockedCall(context, edge),
+  );
+
+const cache = new WeakMap<GraphEdge, readonly Finding[]>();
+
+function blockedCall(context: RuleContext, edge: GraphEdge): Finding[] {
+  if (!edge.policy || edge.policy.allowed) return [];
+  const [evidence, ...more] = edge.evidence ?? [];
+  if (!evidence) return [];
+  const service = context.model.byId.get(edge.to);
+  const selected = service ? context.graph.context.selected(service) : [];
+  if (selected.length === 0) return []; // service-no-endpoints says it.
+  return [
+    {
+      code: 'policy-blocks-call',
+      severity: RULE_CODES['policy-blocks-call'],
+      message: `${edge.from} calls ${edge.to}${edge.port === undefined ? '' : ` on port ${edge.port}`}${targetText(edge)}, but NetworkPolicies block it: ${edge.policy.reason}.`,
+      range: evidence.range,
+      related: [
+        ...more.map((item) => ({ range: item.range, message: `also implies this call: ${item.text}` })),
+        ...policyLocations(context, edge),
+      ],
+    },
+  ];
+}
 
 function targetText(edge: GraphEdge): string {
   return edge.targetPort === undefined || edge.targetPort === edge.port

@@ -7,7 +7,8 @@ import { ruleConnections, type PolicyEngine } from '../policy/policyEngine';
 import type { Finding } from './finding';
 import { RULE_CODES } from './finding';
 import { policyLocations } from './policyBlocksCall';
-import type { Rule } from './rule';
+import type { Rule, RuleContext } from './rule';
+import { edgeFindings } from './edgeFindings';
 
 /**
  * `policy-blocks-ingress-path`: a north-south path (an exposed Service, or an Ingress/Route/Gateway
@@ -16,55 +17,67 @@ import type { Rule } from './rule';
  * an assumption: the finding says so and is only informational.
  */
 export const policyBlocksIngressPath: Rule = (context) =>
-  context.graph.edges.flatMap((edge): Finding[] => {
-    if ((edge.type !== 'exposes' && edge.type !== 'routes') || !edge.policy || edge.policy.allowed) return [];
-    const [evidence] = edge.evidence ?? [];
-    const service = context.model.byId.get(edge.to);
-    if (!evidence || !service) return [];
-    const selected = context.graph.context.selected(service);
-    if (selected.length === 0) return [];
-    const engine = context.graph.policy;
-    // The edge's verdict is for any address outside the cluster. Pods that admit some outside
-    // addresses (an ipBlock) on their target port are restricted to those clients on purpose: the
-    // path is not blocked, so it is not reported.
-    if (
-      edge.type === 'exposes' &&
-      selected.every((selection) =>
-        targetsOf(selection, edge).every((mapping) =>
-          admitsOnTarget(
-            engine,
-            selection.workload,
-            mapping,
-            (rule) => rule.peers === 'all' || rule.peers.some((peer) => peer.kind === 'ipBlock'),
-          ),
+  edgeFindings(
+    context,
+    cache,
+    (edge) =>
+      (edge.type === 'exposes' || edge.type === 'routes') &&
+      edge.policy !== undefined &&
+      !edge.policy.allowed,
+    (edge) => blockedPath(context, edge),
+  );
+
+const cache = new WeakMap<GraphEdge, readonly Finding[]>();
+
+function blockedPath(context: RuleContext, edge: GraphEdge): Finding[] {
+  if (!edge.policy || edge.policy.allowed) return [];
+  const [evidence] = edge.evidence ?? [];
+  const service = context.model.byId.get(edge.to);
+  if (!evidence || !service) return [];
+  const selected = context.graph.context.selected(service);
+  if (selected.length === 0) return [];
+  const engine = context.graph.policy;
+  // The edge's verdict is for any address outside the cluster. Pods that admit some outside
+  // addresses (an ipBlock) on their target port are restricted to those clients on purpose: the
+  // path is not blocked, so it is not reported.
+  if (
+    edge.type === 'exposes' &&
+    selected.every((selection) =>
+      targetsOf(selection, edge).every((mapping) =>
+        admitsOnTarget(
+          engine,
+          selection.workload,
+          mapping,
+          (rule) => rule.peers === 'all' || rule.peers.some((peer) => peer.kind === 'ipBlock'),
         ),
-      )
+      ),
     )
-      return [];
-    const viaController = edge.type === 'routes' && !context.graph.ingressController.known;
-    const uncertain =
-      viaController &&
-      selected.some((selection) =>
-        targetsOf(selection, edge).some((mapping) =>
-          admitsOnTarget(engine, selection.workload, mapping, admitsSomeNamespace),
-        ),
-      );
-    const source = edge.type === 'exposes' ? 'clients outside the cluster' : 'the Ingress controller';
-    // For an exposed Service the entry point is the Service itself: name it once.
-    const path = edge.type === 'exposes' ? `to ${edge.to}` : `through ${edge.from} to ${edge.to}`;
-    const assumption = viaController
-      ? ` The Ingress controller is unknown (set kubeTopology.ingressController or --ingress-controller), so it was taken to be an arbitrary pod in an arbitrary namespace${uncertain ? '; the pods do admit some namespaces, which may include the controller\u2019s' : ''}.`
-      : '';
-    return [
-      {
-        code: 'policy-blocks-ingress-path',
-        severity: uncertain ? 'info' : RULE_CODES['policy-blocks-ingress-path'],
-        message: `Traffic from ${source} ${path}${edge.port === undefined ? '' : ` port ${edge.port}`} is blocked by NetworkPolicies: ${edge.policy.reason}.${assumption}`,
-        range: evidence.range,
-        related: policyLocations(context, edge),
-      },
-    ];
-  });
+  )
+    return [];
+  const viaController = edge.type === 'routes' && !context.graph.ingressController.known;
+  const uncertain =
+    viaController &&
+    selected.some((selection) =>
+      targetsOf(selection, edge).some((mapping) =>
+        admitsOnTarget(engine, selection.workload, mapping, admitsSomeNamespace),
+      ),
+    );
+  const source = edge.type === 'exposes' ? 'clients outside the cluster' : 'the Ingress controller';
+  // For an exposed Service the entry point is the Service itself: name it once.
+  const path = edge.type === 'exposes' ? `to ${edge.to}` : `through ${edge.from} to ${edge.to}`;
+  const assumption = viaController
+    ? ` The Ingress controller is unknown (set kubeTopology.ingressController or --ingress-controller), so it was taken to be an arbitrary pod in an arbitrary namespace${uncertain ? '; the pods do admit some namespaces, which may include the controller\u2019s' : ''}.`
+    : '';
+  return [
+    {
+      code: 'policy-blocks-ingress-path',
+      severity: uncertain ? 'info' : RULE_CODES['policy-blocks-ingress-path'],
+      message: `Traffic from ${source} ${path}${edge.port === undefined ? '' : ` port ${edge.port}`} is blocked by NetworkPolicies: ${edge.policy.reason}.${assumption}`,
+      range: evidence.range,
+      related: policyLocations(context, edge),
+    },
+  ];
+}
 
 /** The port mappings of a selected workload that the edge's traffic uses. */
 function targetsOf(selection: Selection, edge: GraphEdge): readonly PortMapping[] {

@@ -108,7 +108,8 @@ function snapshot(analysis: Analysis): string[] {
         `edge ${edge.type} ${edge.from} -> ${edge.to} ${edge.port ?? ''} ${edge.targetPort ?? ''} ${(edge.evidence ?? []).map((item) => `${item.text}@${item.range.file}:${item.range.start}`).join(' | ')} ${edge.policy ? `${edge.policy.allowed} ${edge.policy.reason}` : ''}`,
     ),
     ...analysis.findings.map(
-      (finding) => `finding ${finding.code} ${finding.range.file}:${finding.range.start} ${finding.message}`,
+      (finding) =>
+        `finding ${finding.code} ${finding.range.file}:${finding.range.start} ${finding.message} ${(finding.related ?? []).map((item) => `${item.range.file}:${item.range.start}-${item.range.end} ${item.message}`).join(' | ')}`,
     ),
   ].sort();
 }

@@ -38,19 +38,28 @@ interface CallFound {
  * per caller, Service and port, carrying every piece of evidence; a call whose port is unknown is
  * folded into the caller's edges to the same Service that do know it.
  */
-export function inferCalls(context: GraphContext): WorkloadCalls {
-  const edges: GraphEdge[] = [];
+export function inferCalls(context: GraphContext): InferredCalls {
+  const chunks: (readonly GraphEdge[])[] = [];
   const unresolved: UnresolvedCall[] = [];
   for (const workload of context.model.workloads) {
     const calls = callsOf(context, workload);
-    for (const edge of calls.edges) edges.push(edge);
+    if (calls.edges.length > 0) chunks.push(calls.edges);
     for (const call of calls.unresolved) unresolved.push(call);
   }
-  return { edges, unresolved };
+  return { chunks, unresolved };
 }
 
 export interface WorkloadCalls {
   readonly edges: GraphEdge[];
+  readonly unresolved: UnresolvedCall[];
+}
+
+export interface InferredCalls {
+  /**
+   * Each caller's edges, in workload order: the same array as in the previous analysis while
+   * that caller's calls were reused (verdicts are reused per array, see policyVerdicts.ts).
+   */
+  readonly chunks: readonly (readonly GraphEdge[])[];
   readonly unresolved: UnresolvedCall[];
 }
 

@@ -1,0 +1,40 @@
+import type { GraphEdge } from '../graph/graph';
+import { namespaceOfId } from '../model/kinds';
+import type { Finding } from './finding';
+import { changedNamespaces } from './namespaceScope';
+import type { RuleContext } from './rule';
+
+/**
+ * Findings about single edges (a blocked call, a blocked path), kept per edge. The graph hands on
+ * the same edge object while its verdict stands, and such a finding reads only the edge, the
+ * selection of its Service and the policies of the namespaces at its ends (and of the Ingress
+ * controller's): after an edit it is made again only for edges with an end in a namespace the
+ * edit touched (re-placed objects there may have moved, and with them the related locations).
+ * `accept` picks the edges the rule reports on, cheaply: most edges are never looked up.
+ */
+export function edgeFindings(
+  context: RuleContext,
+  cache: WeakMap<GraphEdge, readonly Finding[]>,
+  accept: (edge: GraphEdge) => boolean,
+  compute: (edge: GraphEdge) => readonly Finding[],
+): Finding[] {
+  const oneShot = context.model.options.oneShot === true;
+  const changed = changedNamespaces(context.model);
+  const controller = context.graph.ingressController;
+  const stale = (edge: GraphEdge) =>
+    changed === 'all' ||
+    changed.has(namespaceOfId(edge.from)) ||
+    changed.has(namespaceOfId(edge.to)) ||
+    (controller.known && changed.has(controller.namespace));
+  const findings: Finding[] = [];
+  for (const edge of context.graph.edges) {
+    if (!accept(edge)) continue;
+    let found = oneShot ? undefined : cache.get(edge);
+    if (found === undefined || stale(edge)) {
+      found = compute(edge);
+      if (!oneShot) cache.set(edge, found);
+    }
+    for (const finding of found) findings.push(finding);
+  }
+  return findings;
+}
