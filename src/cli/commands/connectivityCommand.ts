@@ -6,7 +6,7 @@ import { workspaceFor } from './workspaceFor';
 export function connectivityCommand(args: ParsedArgs): { output: string; code: number } {
   const format = choiceFlag(args, 'format', ['text', 'json'], 'text');
   const { graph } = workspaceFor(args).analysis;
-  const lines = connectivity(graph.policy, graph.context, graph.ingressController);
+  const lines = connectivity(graph.policy, graph.context, graph.ingressController, graph.edges);
   const output =
     format === 'json'
       ? JSON.stringify(lines, null, 2)

@@ -1,6 +1,7 @@
 import { asArray, asString, field } from '../model/k8sObject';
 import type { ServicePort } from '../model/service';
 import type { Workload } from '../model/workspaceModel';
+import type { GraphEdge } from '../graph/graph';
 import type { GraphContext } from '../graph/graphContext';
 import { ingressBackends } from '../graph/northSouth/ingresses';
 import { allowedFor, allowedPeers } from './allowedPeers';
@@ -27,6 +28,7 @@ export function connectivity(
   engine: PolicyEngine,
   context: GraphContext,
   controller: IngressController,
+  routes: readonly GraphEdge[] = [],
 ): ConnectivityLine[] {
   const peers = listedWorkloads(engine.model.workloads);
   const lines: ConnectivityLine[] = [];
@@ -64,7 +66,7 @@ export function connectivity(
       );
     }
   }
-  const exposed = exposedPorts(context);
+  const exposed = exposedPorts(context, routes);
   for (const destination of peers) {
     const ports = exposed.get(destination.workload.object.id);
     if (!ports) continue;
@@ -121,10 +123,13 @@ function externalRanges(engine: PolicyEngine, direction: 'ingress' | 'egress'): 
 }
 
 /**
- * The pod ports Ingresses and Routes send traffic to, per workload: each backend's Service port
- * translated to the target port of each selected workload (a Route without a port: every port).
+ * The pod ports the Ingress controller sends traffic to, per workload: each backend's Service
+ * port translated to the target port of each selected workload. Ingresses and OpenShift Routes
+ * are read here as netpol-analyzer reads them (a Route without a port: every port); the other
+ * routes (Gateway API routes, Istio VirtualServices) come from the graph's `routes` edges into
+ * Services, whose port is the Service port (none: every port).
  */
-function exposedPorts(context: GraphContext): Map<string, ConnectionSet> {
+function exposedPorts(context: GraphContext, routes: readonly GraphEdge[]): Map<string, ConnectionSet> {
   const exposed = new Map<string, ConnectionSet>();
   const addPort = (service: ReturnType<GraphContext['service']>, matches: (port: ServicePort) => boolean) => {
     if (!service) return;
@@ -164,6 +169,14 @@ function exposedPorts(context: GraphContext): Map<string, ConnectionSet> {
         (port) => target === undefined || port.name === target || port.targetPort === target,
       );
     }
+  }
+  for (const edge of routes) {
+    if (edge.type !== 'routes') continue;
+    const fromKind = edge.from.slice(0, edge.from.indexOf('/'));
+    if (fromKind === 'Ingress' || fromKind === 'Route') continue;
+    const service = context.model.byId.get(edge.to);
+    if (service?.kind !== 'Service') continue;
+    addPort(service, (port) => edge.port === undefined || port.port === edge.port);
   }
   return exposed;
 }

@@ -2,6 +2,7 @@ import type { Labels } from '../select/labelSelector';
 import { matchesSelector } from '../select/labelSelector';
 import type { K8sObject } from '../model/k8sObject';
 import type { Workload, WorkspaceModel } from '../model/workspaceModel';
+import { servesTraffic } from '../model/podTemplate';
 import { NAMESPACE_NAME_LABEL } from '../model/namespaces';
 import { ConnectionSet } from './connectionSet';
 import type { Endpoint } from './endpoints';
@@ -240,7 +241,8 @@ function portConnections(rule: PortRule, destination: Workload | undefined): Con
   // A named port means whatever number the destination pod gives that name (for this protocol).
   let set = ConnectionSet.NONE;
   for (const container of destination?.template.containers ?? []) {
-    if (container.init) continue;
+    // Init containers end before the pod serves; sidecars (restartPolicy: Always) serve with it.
+    if (!servesTraffic(container)) continue;
     for (const port of container.ports) {
       if (port.name === rule.port && port.protocol === rule.protocol) {
         set = set.union(ConnectionSet.of(rule.protocol, port.containerPort, port.containerPort));

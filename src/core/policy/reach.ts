@@ -1,3 +1,4 @@
+import { servesTraffic } from '../model/podTemplate';
 import type { Workload } from '../model/workspaceModel';
 import { type ConnectionSet, type Protocol } from './connectionSet';
 import { describeEndpoint, type Endpoint } from './endpoints';
@@ -114,7 +115,8 @@ export function resolveNamedPort(
   protocol: Protocol,
 ): number | undefined {
   for (const container of workload?.template.containers ?? []) {
-    if (container.init) continue;
+    // Init containers end before the pod serves; sidecars (restartPolicy: Always) serve with it.
+    if (!servesTraffic(container)) continue;
     const port = container.ports.find(
       (candidate) => candidate.name === name && candidate.protocol === protocol,
     );

@@ -77,3 +77,76 @@ describe('connectivity', () => {
     });
   }
 });
+
+describe('connectivity: the Ingress controller and the pods it serves', () => {
+  const workload = (name: string, containers: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${name}, namespace: shop}
+spec:
+  template:
+    metadata: {labels: {app: ${name}}}
+    spec: ${containers}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: ${name}, namespace: shop}
+spec:
+  selector: {app: ${name}}
+  ports: [{port: 80, targetPort: http}]
+`;
+  const lines = (files: Record<string, string>) => {
+    const { graph } = analyzeYaml(files);
+    return connectivity(graph.policy, graph.context, graph.ingressController, graph.edges).map(
+      (line) => `${line.src} => ${line.dst} : ${line.conn}`,
+    );
+  };
+
+  it('lists the backends of Gateway API routes, on the target port of the Service port they name', () => {
+    const found = lines({
+      'web.yaml': workload('web', '{containers: [{name: web, ports: [{name: http, containerPort: 8080}]}]}'),
+      'gateway.yaml': `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: public, namespace: shop}
+spec:
+  gatewayClassName: any
+  listeners: [{name: http, port: 80, protocol: HTTP}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: web, namespace: shop}
+spec:
+  parentRefs: [{name: public}]
+  rules: [{backendRefs: [{name: web, port: 80}]}]
+`,
+    });
+    assert.ok(found.includes('{ingress-controller} => shop/web[Deployment] : TCP 8080'), found.join('\n'));
+  });
+
+  it('resolves a named port of a NetworkPolicy on a sidecar (an init container with restartPolicy: Always)', () => {
+    const found = lines({
+      'web.yaml': workload(
+        'web',
+        '{initContainers: [{name: proxy, restartPolicy: Always, ports: [{name: http, containerPort: 15001}]}], containers: [{name: web}]}',
+      ),
+      'client.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: client, namespace: shop}
+spec:
+  template:
+    metadata: {labels: {app: client}}
+    spec: {containers: [{name: client}]}
+`,
+      'policy.yaml': `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: web-in, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: web}}
+  ingress: [{from: [{podSelector: {matchLabels: {app: client}}}], ports: [{port: http}]}]
+`,
+    });
+    assert.ok(
+      found.includes('shop/client[Deployment] => shop/web[Deployment] : TCP 15001'),
+      found.join('\n'),
+    );
+  });
+});
