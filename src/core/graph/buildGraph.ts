@@ -59,6 +59,7 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
     edges,
     nodesById,
     unresolvedCalls: calls.unresolved,
+    unresolvedByCaller: calls.unresolvedChunks,
     context,
     policy,
     unevaluatedPolicies,

@@ -80,6 +80,11 @@ export interface Graph {
   readonly nodesById: ReadonlyMap<string, GraphNode>;
   /** Values that look like cluster addresses but name no Service (`call-unresolved`). */
   readonly unresolvedCalls: readonly UnresolvedCall[];
+  /**
+   * The same calls per caller: each caller's array is the same object in the next analysis while
+   * that caller's calls were reused, so what is derived from them can be kept per array.
+   */
+  readonly unresolvedByCaller: readonly (readonly UnresolvedCall[])[];
   /** The lookups the graph was built with (Service specs, selections), for rules and hovers. */
   readonly context: GraphContext;
   /** NetworkPolicy semantics over this workspace. */

@@ -12,24 +12,42 @@ import type { Rule } from './rule';
  */
 export const callUnresolved: Rule = ({ model, graph }) => {
   let elsewhere: ReadonlyMap<string, readonly K8sObject[]> | undefined;
-  return graph.unresolvedCalls.flatMap((call): Finding[] => {
-    const caller = model.byId.get(call.from);
-    const hint =
-      call.shortName === undefined
-        ? ''
-        : otherNamespaces(call.shortName, caller, (elsewhere ??= servicesByName(model)));
-    // Unresolved calls are reused between analyses while nothing they depend on changed; so is
-    // their finding, unless the Services of the same name elsewhere changed (the hint).
-    let cached = findings.get(call);
-    if (cached === undefined || cached.hint !== hint) {
-      cached = { finding: findingFor(call, caller, hint), hint };
-      findings.set(call, cached);
+  const found: Finding[] = [];
+  for (const calls of graph.unresolvedByCaller) {
+    // A caller's unresolved calls are the same array while the caller and everything its calls
+    // were resolved against are unchanged; so are their findings, except for the hint on short
+    // names, which names the Services of that name elsewhere and is checked each time.
+    const kept = keptByCaller.get(calls);
+    if (kept && !kept.hasHints && !model.options.oneShot) {
+      for (const finding of kept.findings) found.push(finding);
+      continue;
     }
-    return cached.finding ? [cached.finding] : [];
-  });
+    const findings: Finding[] = [];
+    for (const call of calls) {
+      const caller = model.byId.get(call.from);
+      const hint =
+        call.shortName === undefined
+          ? ''
+          : otherNamespaces(call.shortName, caller, (elsewhere ??= servicesByName(model)));
+      let cached = findingsByCall.get(call);
+      if (cached === undefined || cached.hint !== hint) {
+        cached = { finding: findingFor(call, caller, hint), hint };
+        if (!model.options.oneShot) findingsByCall.set(call, cached);
+      }
+      if (cached.finding) findings.push(cached.finding);
+    }
+    if (!model.options.oneShot)
+      keptByCaller.set(calls, { findings, hasHints: calls.some((call) => call.shortName !== undefined) });
+    for (const finding of findings) found.push(finding);
+  }
+  return found;
 };
 
-const findings = new WeakMap<UnresolvedCall, { finding: Finding | null; hint: string }>();
+const findingsByCall = new WeakMap<UnresolvedCall, { finding: Finding | null; hint: string }>();
+const keptByCaller = new WeakMap<
+  readonly UnresolvedCall[],
+  { findings: readonly Finding[]; hasHints: boolean }
+>();
 
 /**
  * The Services of each name, for the hint on short names. Kept per list of Services: an edit

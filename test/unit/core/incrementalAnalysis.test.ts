@@ -174,6 +174,17 @@ const edits: [string, (files: Record<string, string>) => void][] = [
       (files['web-policy.yaml'] =
         'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: web-in, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress: [{ports: [{port: 8080}]}]\n'),
   ],
+  [
+    "a Service named like web's unresolved short name appears elsewhere (its finding gains a hint)",
+    (files) =>
+      (files['other-cart.yaml'] =
+        'apiVersion: v1\nkind: Service\nmetadata: {name: cart, namespace: data}\nspec: {ports: [{port: 7070}]}\n'),
+  ],
+  [
+    'that Service moves to another namespace (the hint changes, the caller does not)',
+    (files) =>
+      (files['other-cart.yaml'] = files['other-cart.yaml']!.replace('namespace: data', 'namespace: billing')),
+  ],
   ['the ConfigMap file is deleted', (files) => delete files['config.yaml']],
   ['an unrelated comment', (files) => (files['data.yaml'] = `# note\n${files['data.yaml']!}`)],
 ];

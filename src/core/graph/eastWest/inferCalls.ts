@@ -41,12 +41,14 @@ interface CallFound {
 export function inferCalls(context: GraphContext): InferredCalls {
   const chunks: (readonly GraphEdge[])[] = [];
   const unresolved: UnresolvedCall[] = [];
+  const unresolvedChunks: (readonly UnresolvedCall[])[] = [];
   for (const workload of context.model.workloads) {
     const calls = callsOf(context, workload);
     if (calls.edges.length > 0) chunks.push(calls.edges);
+    if (calls.unresolved.length > 0) unresolvedChunks.push(calls.unresolved);
     for (const call of calls.unresolved) unresolved.push(call);
   }
-  return { chunks, unresolved };
+  return { chunks, unresolved, unresolvedChunks };
 }
 
 export interface WorkloadCalls {
@@ -61,6 +63,8 @@ export interface InferredCalls {
    */
   readonly chunks: readonly (readonly GraphEdge[])[];
   readonly unresolved: UnresolvedCall[];
+  /** `unresolved` per caller, the same arrays while that caller's calls were reused. */
+  readonly unresolvedChunks: readonly (readonly UnresolvedCall[])[];
 }
 
 /**
