@@ -14,9 +14,16 @@ export interface GeneratedPolicy {
   readonly comments: readonly string[];
   /** `matchLabels` of `spec.podSelector`; `{}` selects every pod of the namespace. */
   readonly podSelector: Labels;
+  /**
+   * Default both. A policy a fix adds beside others names one direction only: selecting pods for
+   * a direction they were not isolated in would deny everything else in that direction.
+   */
+  readonly policyTypes?: readonly PolicyType[];
   readonly ingress: readonly GeneratedRule[];
   readonly egress: readonly GeneratedRule[];
 }
+
+export type PolicyType = 'Ingress' | 'Egress';
 
 /** One ingress or egress rule: any of `peers`, on any of `ports`. */
 export interface GeneratedRule {

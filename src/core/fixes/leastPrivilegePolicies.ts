@@ -117,7 +117,21 @@ function workloadPolicy(
   comments.push(...needs.notes);
   const ingress = sortedNeeds(needs.ingress).map((need) => ingressRule(context, need, namespace, selectorOf));
   const egress = sortedNeeds(needs.egress).map((need) => workloadRule(need, namespace, selectorOf));
-  egress.push({
+  egress.push(dnsRule());
+  return {
+    name,
+    namespace,
+    workload: workload.object.id,
+    comments,
+    podSelector: selector.labels,
+    ingress,
+    egress,
+  };
+}
+
+/** Egress to the cluster DNS: UDP and TCP 53 to kube-dns in kube-system. */
+export function dnsRule(): GeneratedRule {
+  return {
     comments: [`DNS: name lookups, Service names included, go to kube-dns in ${DNS_NAMESPACE}`],
     peers: [
       {
@@ -127,15 +141,6 @@ function workloadPolicy(
       },
     ],
     ports: DNS_PORTS,
-  });
-  return {
-    name,
-    namespace,
-    workload: workload.object.id,
-    comments,
-    podSelector: selector.labels,
-    ingress,
-    egress,
   };
 }
 
@@ -259,7 +264,7 @@ function compare(a: string, b: string): number {
 }
 
 /** Policy names not used by any NetworkPolicy of the namespace, nor by one written earlier in this run. */
-class UniqueNames {
+export class UniqueNames {
   private readonly taken = new Set<string>();
 
   constructor(private readonly context: RuleContext) {}

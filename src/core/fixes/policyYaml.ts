@@ -19,16 +19,19 @@ export function policyToYaml(policy: GeneratedPolicy): string {
   out.push('apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata:');
   out.push(`  name: ${scalar(policy.name)}`, `  namespace: ${scalar(policy.namespace)}`, 'spec:');
   selector(out, '  ', 'podSelector', policy.podSelector);
-  out.push('  policyTypes:', '    - Ingress', '    - Egress');
+  const types = policy.policyTypes ?? ['Ingress', 'Egress'];
+  out.push('  policyTypes:', ...types.map((type) => `    - ${type}`));
   if (policy.workload !== undefined) {
-    rules(
-      out,
-      'ingress',
-      'from',
-      policy.ingress,
-      'Nothing in the manifests calls it: all ingress is denied.',
-    );
-    rules(out, 'egress', 'to', policy.egress, 'It calls nothing: all egress is denied.');
+    if (types.includes('Ingress'))
+      rules(
+        out,
+        'ingress',
+        'from',
+        policy.ingress,
+        'Nothing in the manifests calls it: all ingress is denied.',
+      );
+    if (types.includes('Egress'))
+      rules(out, 'egress', 'to', policy.egress, 'It calls nothing: all egress is denied.');
   }
   return `${out.join('\n')}\n`;
 }
@@ -46,25 +49,62 @@ function rules(
     return;
   }
   out.push(`  ${key}:`);
-  for (const rule of list) {
-    comment(out, '    ', rule.comments);
-    out.push(`    - ${peersKey}:`);
-    for (const peer of rule.peers) peerLines(out, peer);
-    out.push('      ports:');
-    for (const port of rule.ports)
-      out.push(`        - protocol: ${port.protocol}`, `          port: ${port.port}`);
-  }
+  for (const rule of list) out.push(...ruleLines(rule, peersKey, '    '));
 }
 
-function peerLines(out: string[], peer: GeneratedPeer): void {
+/**
+ * One rule as an item of a block sequence whose dashes stand at `indent`, its evidence as comments
+ * above it: what a fix inserts into an existing policy's `ingress` or `egress` list. `nested` is
+ * how far the lists inside it stand from their keys: 2, or 0 in files that write sequences
+ * without indentation (`ports:` with `- port: 80` right below it).
+ */
+export function ruleLines(
+  rule: GeneratedRule,
+  peersKey: 'from' | 'to',
+  indent: string,
+  nested = 2,
+): string[] {
+  const out: string[] = [];
+  const inner = `${indent}  `;
+  const dashes = `${inner}${' '.repeat(nested)}`;
+  comment(out, indent, rule.comments);
+  out.push(`${indent}- ${peersKey}:`);
+  for (const peer of rule.peers) peerLines(out, peer, dashes);
+  out.push(`${inner}ports:`);
+  for (const port of rule.ports)
+    out.push(`${dashes}- protocol: ${port.protocol}`, `${dashes}  port: ${port.port}`);
+  return out;
+}
+
+/** One rule in flow style, for a policy whose list is written `[...]` (no room for comments there). */
+export function flowRule(rule: GeneratedRule, peersKey: 'from' | 'to'): string {
+  const peers = rule.peers.map((peer) => {
+    if (peer.kind === 'ipBlock') return `{ipBlock: {cidr: ${scalar(peer.cidr)}}}`;
+    const parts: string[] = [];
+    if (peer.namespaceSelector !== undefined)
+      parts.push(`namespaceSelector: ${flowSelector(peer.namespaceSelector)}`);
+    if (peer.podSelector !== undefined) parts.push(`podSelector: ${flowSelector(peer.podSelector)}`);
+    return `{${parts.join(', ')}}`;
+  });
+  const ports = rule.ports.map((port) => `{protocol: ${port.protocol}, port: ${port.port}}`);
+  return `{${peersKey}: [${peers.join(', ')}], ports: [${ports.join(', ')}]}`;
+}
+
+function flowSelector(labels: Labels): string {
+  const entries = Object.entries(labels);
+  if (entries.length === 0) return '{}';
+  return `{matchLabels: {${entries.map(([name, value]) => `${scalar(name)}: ${scalar(value)}`).join(', ')}}}`;
+}
+
+function peerLines(out: string[], peer: GeneratedPeer, indent: string): void {
   if (peer.kind === 'ipBlock') {
-    out.push('        - ipBlock:', `            cidr: ${scalar(peer.cidr)}`);
+    out.push(`${indent}- ipBlock:`, `${indent}    cidr: ${scalar(peer.cidr)}`);
     return;
   }
   const lines: string[] = [];
   if (peer.namespaceSelector !== undefined) selector(lines, '', 'namespaceSelector', peer.namespaceSelector);
   if (peer.podSelector !== undefined) selector(lines, '', 'podSelector', peer.podSelector);
-  lines.forEach((line, index) => out.push(`${index === 0 ? '        - ' : '          '}${line}`));
+  lines.forEach((line, index) => out.push(`${indent}${index === 0 ? '- ' : '  '}${line}`));
 }
 
 function selector(out: string[], indent: string, key: string, labels: Labels): void {
@@ -77,7 +117,7 @@ function selector(out: string[], indent: string, key: string, labels: Labels): v
   for (const [name, value] of entries) out.push(`${indent}    ${scalar(name)}: ${scalar(value)}`);
 }
 
-function comment(out: string[], indent: string, sentences: readonly string[]): void {
+export function comment(out: string[], indent: string, sentences: readonly string[]): void {
   for (const sentence of sentences) {
     for (const line of wrap(sentence.replace(/\s+/g, ' ').trim(), COMMENT_WIDTH - indent.length - 2))
       out.push(`${indent}# ${line}`);
