@@ -1,8 +1,9 @@
 // What the panel shows when a snapshot has no nodes: say so plainly, with the totals that explain why
-// (nothing read, or files read but no workloads or Services among them). Built with createElement and
-// textContent only: the counts and the namespace come from the host but are never parsed as HTML.
+// (no files, only YAML syntax errors, no Kubernetes manifests, or no workloads or Services among them).
+// Built with createElement and textContent only: the counts and the namespace come from the host but are
+// never parsed as HTML.
 import type { GraphDto } from '../src/shared/graphDto';
-import { EMPTY_TITLE, emptyStateDetails } from './texts';
+import { EMPTY_TITLES, emptyReason, emptyStateDetails } from './texts';
 
 export interface EmptyState {
   show(graph: GraphDto): void;
@@ -14,7 +15,9 @@ export function createEmptyState(box: HTMLElement, stage: HTMLElement): EmptySta
     show(graph) {
       const title = document.createElement('h2');
       title.className = 'empty-title';
-      title.textContent = EMPTY_TITLE;
+      const reason = emptyReason(graph);
+      title.textContent = EMPTY_TITLES[reason];
+      box.dataset.reason = reason;
       const lines = emptyStateDetails(graph).map((text) => {
         const line = document.createElement('p');
         line.textContent = text;

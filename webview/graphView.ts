@@ -1,39 +1,58 @@
-// The canvas: one Cytoscape instance, created once, whose elements are replaced by each newer snapshot.
-// A snapshot is drawn whole (never patched); stale ones are dropped; while a layout runs, only the newest
-// waiting snapshot is kept and drawn next. When a snapshot has the same nodes as the one on screen, nodes
-// stay where they are and so does the user's zoom/pan; otherwise the graph is laid out and fitted.
-import cytoscape, { type Core, type Position } from 'cytoscape';
-import elk from 'cytoscape-elk';
-import type { GraphDto } from '../src/shared/graphDto';
-import { NAMESPACE_CLASS, toElements } from './elements';
-import { presetLayoutOptions, topologyLayoutOptions } from './layout';
+// The canvas: one Cytoscape instance, created once and brought up to date by each newer snapshot.
+//
+// Drawing is synchronous: the layered placement (layered.ts) takes milliseconds, so there is no layout
+// in flight to wait for. When a snapshot has the same nodes as the canvas, nothing moves and only data
+// and classes change (a verdict turning red repaints one edge); new nodes go next to their neighbours;
+// the user's zoom, pan and selection stay. Only the first snapshot, a change of grouping or collapsed
+// namespaces, or Re-layout place everything again.
+import cytoscape, { type Core, type NodeSingular, type Position } from 'cytoscape';
+import type { EdgeDto, GraphDto, NodeDto } from '../src/shared/graphDto';
+import { DEFAULT_FILTERS, type FilterState, type ViewConfig } from '../src/shared/protocol';
+import {
+  COLLAPSED_CLASS,
+  NAMESPACE_CLASS,
+  namespaceParentId,
+  toElements,
+  type TopologyElements,
+} from './elements';
+import { applyElements } from './elementsDiff';
+import { computeVisibility } from './filter';
+import { layeredLayout, placeIncrementally } from './layered';
+import { layoutInput } from './layout';
 import type { Palette } from './palette';
 import { buildStylesheet } from './stylesheet';
 
-cytoscape.use(elk);
-
 const FIT_PADDING = 30;
+/** Fitting one namespace or a few matches should not zoom in further than this. */
+const MAX_FOCUS_ZOOM = 1.2;
+export const DEFAULT_CONFIG: ViewConfig = { largeGraphThreshold: 300 };
 
 export interface Viewport {
   readonly zoom: number;
   readonly pan: Position;
 }
 
-export interface DrawnSnapshot {
+export interface RenderInfo {
   readonly revision: number;
-  readonly graph: GraphDto;
-  /** Real nodes on the canvas (namespace boxes are not counted). */
   readonly nodeCount: number;
   readonly edgeCount: number;
+  readonly layoutMs: number;
+}
+
+export interface VisibilityInfo {
+  readonly nodeCount: number;
+  readonly edgeCount: number;
+  readonly shownNodes: number;
+  readonly shownEdges: number;
+  /** Matches of the search, if there is one. */
+  readonly matches: number | undefined;
 }
 
 export interface GraphViewHooks {
-  /** A layout is about to run (the toolbar says so: it can take seconds on large graphs). */
-  onLayoutStart(nodeCount: number): void;
-  /** A layout finished (after a snapshot or a re-layout): what is on the canvas now. */
-  onLayoutEnd(nodeCount: number, edgeCount: number): void;
-  /** A snapshot has been drawn. */
-  onRendered(snapshot: DrawnSnapshot): void;
+  onRendered(info: RenderInfo, graph: GraphDto): void;
+  onVisibility(info: VisibilityInfo): void;
+  /** The namespaces of the snapshot, and whether it is over the large-graph threshold. */
+  onStructure(namespaces: readonly string[], large: boolean): void;
   onError(error: unknown): void;
 }
 
@@ -43,25 +62,40 @@ export interface GraphViewOptions {
   /** Applied to the first snapshot drawn, if it leaves some node in view (restores a reloaded panel). */
   readonly initialViewport?: Viewport;
   readonly initialSelection?: string;
+  readonly filters?: FilterState;
+  readonly expanded?: readonly string[];
+  readonly focusId?: string;
   readonly hooks: GraphViewHooks;
 }
 
 export interface GraphView {
   readonly cy: Core;
   /** Offers a snapshot; returns false when it is stale (not newer than the last one accepted). */
-  show(revision: number, graph: GraphDto): boolean;
+  show(revision: number, graph: GraphDto, config?: ViewConfig): boolean;
   restyle(palette: Palette): void;
   fit(): void;
   relayout(): void;
-  /** After an asynchronous layout failure (reported as an unhandled rejection): stop waiting for it. */
-  recover(): void;
+  setFilters(filters: FilterState): void;
+  /** Shows only a workload's neighbourhood (undefined: everything). */
+  setFocus(id: string | undefined): void;
+  expand(namespace: string): void;
+  collapseAll(): void;
+  /** Selects and centres a node (expanding its namespace if collapsed); false when it is not drawn. */
+  selectFromEditor(id: string | null): boolean;
+  /** Centres the next search match. */
+  nextMatch(): void;
+  edge(id: string): EdgeDto | undefined;
+  node(id: string): NodeDto | undefined;
+  readonly expanded: readonly string[];
+  readonly focusId: string | undefined;
+  readonly filters: FilterState;
 }
 
 /** True when some real node is at least partly inside the visible canvas. */
 function anyNodeInView(cy: Core): boolean {
   const extent = cy.extent();
   return cy
-    .nodes()
+    .nodes(':visible')
     .not(`.${NAMESPACE_CLASS}`)
     .some((node) => {
       const box = node.boundingBox();
@@ -79,116 +113,257 @@ export function createGraphView(options: GraphViewOptions): GraphView {
     hideEdgesOnViewport: true,
     pixelRatio: 1,
     boxSelectionEnabled: false,
+    selectionType: 'single',
     minZoom: 0.02,
     maxZoom: 4,
   });
 
+  // The canvas moves and changes size when the toolbar wraps or its web components finish rendering;
+  // Cytoscape caches where its container is, so tell it, or clicks land beside what they aim at.
+  new ResizeObserver(() => cy.resize()).observe(container);
+
   let lastAccepted = -Infinity;
-  let drawnKey: string | undefined;
-  let busy = false;
-  let waiting: { revision: number; graph: GraphDto } | undefined;
+  let current: { revision: number; graph: GraphDto } | undefined;
+  let config = DEFAULT_CONFIG;
+  let built: TopologyElements | undefined;
+  let drawnStructure: string | undefined;
+  let filters: FilterState = options.filters ?? DEFAULT_FILTERS;
+  let focusId = options.focusId;
+  const expanded = new Set(options.expanded ?? []);
   let pendingViewport = options.initialViewport;
   let pendingSelection = options.initialSelection;
+  let matchList: string[] = [];
+  let matchIndex = -1;
 
-  const counts = () => ({
-    nodeCount: cy.nodes().not(`.${NAMESPACE_CLASS}`).length,
-    edgeCount: cy.edges().length,
-  });
+  const realNodes = () => cy.nodes().not(`.${NAMESPACE_CLASS}`);
   const aspectRatio = () => container.clientWidth / Math.max(container.clientHeight, 1);
+  const fitTo = (elements: cytoscape.CollectionArgument, maxZoom = Infinity) => {
+    if (elements.empty()) return;
+    cy.fit(elements, FIT_PADDING);
+    if (cy.zoom() > maxZoom) {
+      cy.zoom(maxZoom);
+      cy.center(elements);
+    }
+  };
+  const fitVisible = () => fitTo(cy.elements().not('.filtered'));
 
-  /** Draws the newest snapshot that arrived while a layout was running, if any. */
-  function drainWaiting(): void {
-    const next = waiting;
-    waiting = undefined;
-    if (next) draw(next.revision, next.graph);
-  }
-
-  /** Runs a layout; `done` runs when it stops. Only one layout runs at a time. */
-  function runLayout(layoutOptions: cytoscape.LayoutOptions, done: () => void): void {
-    busy = true;
-    const layout = cy.layout(layoutOptions);
-    layout.one('layoutstop', () => {
-      busy = false;
-      try {
-        done();
-      } catch (error) {
-        hooks.onError(error);
-      }
-      drainWaiting();
+  function positionsOf(): Map<string, Position> {
+    const positions = new Map<string, Position>();
+    cy.nodes().forEach((node) => {
+      if (!node.isParent()) positions.set(node.id(), { ...node.position() });
     });
-    layout.run();
+    return positions;
   }
 
-  function draw(revision: number, graph: GraphDto): void {
-    try {
-      const built = toElements(graph);
-      const sameNodes = drawnKey === built.nodeSetKey && built.nodeCount > 0;
-      const positions = new Map<string, Position>();
-      if (sameNodes) cy.nodes().forEach((node) => void positions.set(node.id(), { ...node.position() }));
-      const selected = pendingSelection ?? cy.$(':selected').first().id();
-      pendingSelection = undefined;
-      const keep: Viewport | undefined = sameNodes
-        ? { zoom: cy.zoom(), pan: { ...cy.pan() } }
-        : pendingViewport;
-      pendingViewport = undefined;
+  function place(positions: ReadonlyMap<string, Position>): void {
+    for (const [id, at] of positions) cy.getElementById(id).position(at);
+  }
 
-      cy.batch(() => {
+  function fullLayout(): void {
+    if (!built) return;
+    const input = layoutInput(built.elements);
+    place(layeredLayout(input.nodes, input.edges, { aspectRatio: aspectRatio(), boxed: filters.grouped }));
+  }
+
+  function applyVisibility(): void {
+    if (!built) return;
+    const visibility = computeVisibility(built.elements, filters, focusId);
+    cy.batch(() => {
+      cy.elements().removeClass('filtered faded search-match');
+      for (const id of visibility.hidden) cy.getElementById(id).addClass('filtered');
+      for (const id of visibility.faded) cy.getElementById(id).addClass('faded');
+      for (const id of visibility.matches) cy.getElementById(id).addClass('search-match');
+    });
+    matchList = [...visibility.matches].sort();
+    matchIndex = -1;
+    let shownNodes = 0;
+    let shownEdges = 0;
+    cy.elements()
+      .not('.filtered')
+      .forEach((element: cytoscape.SingularElementArgument) => {
+        if (element.isEdge()) shownEdges += Number(element.data('count')) || 1;
+        else if (element.hasClass(COLLAPSED_CLASS)) shownNodes += Number(element.data('memberCount')) || 0;
+        else if (!element.hasClass(NAMESPACE_CLASS)) shownNodes++;
+      });
+    hooks.onVisibility({
+      nodeCount: built.nodeCount,
+      edgeCount: built.edgeCount,
+      shownNodes,
+      shownEdges,
+      matches: filters.search.trim() === '' ? undefined : matchList.length,
+    });
+  }
+
+  /** Draws a snapshot; returns the milliseconds spent placing nodes. */
+  function draw(graph: GraphDto): number {
+    const namespaces = [
+      ...new Set(graph.nodes.flatMap((node) => (node.namespace === null ? [] : [node.namespace]))),
+    ];
+    const large = filters.grouped && graph.nodes.length > config.largeGraphThreshold;
+    const collapsed = new Set(large ? namespaces.filter((namespace) => !expanded.has(namespace)) : []);
+    built = toElements(graph, { grouped: filters.grouped, collapsed });
+    const structure = `${filters.grouped}|${[...collapsed].sort().join('\n')}`;
+    const wasEmpty = realNodes().empty();
+    const previous = positionsOf();
+    const restructured = structure !== drawnStructure || wasEmpty;
+    const selected = pendingSelection ?? cy.$('node:selected').first().id();
+    pendingSelection = undefined;
+    let layoutMs = 0;
+    cy.batch(() => {
+      if (restructured) {
         cy.elements().remove();
-        cy.add(built.elements);
-        if (selected) cy.getElementById(selected).select();
-      });
-      drawnKey = built.nodeSetKey;
+        cy.add(built?.elements ?? []);
+      } else {
+        applyElements(cy, built?.elements ?? []);
+      }
+      const started = performance.now();
+      const input = layoutInput(built?.elements ?? []);
+      const incremental = restructured ? undefined : placeIncrementally(input.nodes, input.edges, previous);
+      let placed = true;
+      if (!incremental) {
+        place(
+          layeredLayout(input.nodes, input.edges, { aspectRatio: aspectRatio(), boxed: filters.grouped }),
+        );
+      } else if (input.nodes.some((node) => !previous.has(node.id))) {
+        place(incremental);
+      } else {
+        // The same nodes as on the canvas: nothing moves.
+        placed = false;
+      }
+      layoutMs = placed ? performance.now() - started : 0;
+      if (selected) cy.getElementById(selected).select();
+    });
+    drawnStructure = structure;
+    hooks.onStructure([...namespaces].sort(), large);
+    applyVisibility();
+    if (wasEmpty && !realNodes().empty()) {
+      const keep = pendingViewport;
+      pendingViewport = undefined;
+      if (keep) {
+        cy.viewport({ zoom: keep.zoom, pan: keep.pan });
+        if (!anyNodeInView(cy)) fitVisible();
+      } else {
+        fitVisible();
+      }
+    }
+    return layoutMs;
+  }
 
-      const relayout = !sameNodes && built.nodeCount > 0;
-      if (relayout) hooks.onLayoutStart(built.nodeCount);
-      const layoutOptions = relayout
-        ? (topologyLayoutOptions(aspectRatio()) as cytoscape.LayoutOptions)
-        : presetLayoutOptions(positions);
-      runLayout(layoutOptions, () => {
-        if (keep) {
-          cy.viewport({ zoom: keep.zoom, pan: keep.pan });
-          if (!anyNodeInView(cy)) cy.fit(undefined, FIT_PADDING);
-        } else {
-          cy.fit(undefined, FIT_PADDING);
-        }
-        const drawn = counts();
-        hooks.onLayoutEnd(drawn.nodeCount, drawn.edgeCount);
-        hooks.onRendered({ revision, graph, ...drawn });
-      });
+  function redraw(): void {
+    if (!current) return;
+    try {
+      draw(current.graph);
     } catch (error) {
-      busy = false;
       hooks.onError(error);
     }
   }
 
-  return {
+  cy.on('tap', 'node', (event) => {
+    const node = event.target as NodeSingular;
+    if (node.hasClass(COLLAPSED_CLASS)) view.expand(String(node.data('namespace')));
+  });
+
+  const view: GraphView = {
     cy,
-    show(revision, graph) {
+    show(revision, graph, nextConfig) {
       if (!(revision > lastAccepted)) return false;
       lastAccepted = revision;
-      if (busy) waiting = { revision, graph };
-      else draw(revision, graph);
+      current = { revision, graph };
+      if (nextConfig) config = nextConfig;
+      try {
+        const layoutMs = draw(graph);
+        const info = {
+          revision,
+          nodeCount: built?.nodeCount ?? 0,
+          edgeCount: built?.edgeCount ?? 0,
+          layoutMs,
+        };
+        // Reported once Cytoscape has painted the frame (its render loop runs on animation frames): then
+        // the picture is on screen, and clicks hit what it shows.
+        requestAnimationFrame(() => requestAnimationFrame(() => hooks.onRendered(info, graph)));
+      } catch (error) {
+        hooks.onError(error);
+      }
       return true;
     },
     restyle(palette) {
       cy.style(buildStylesheet(palette));
     },
-    fit() {
-      cy.fit(undefined, FIT_PADDING);
-    },
+    fit: fitVisible,
     relayout() {
-      if (busy || cy.nodes().length === 0) return;
-      hooks.onLayoutStart(counts().nodeCount);
-      runLayout(topologyLayoutOptions(aspectRatio()), () => {
-        cy.fit(undefined, FIT_PADDING);
-        const drawn = counts();
-        hooks.onLayoutEnd(drawn.nodeCount, drawn.edgeCount);
-      });
+      if (!built) return;
+      cy.batch(fullLayout);
+      fitVisible();
     },
-    recover() {
-      if (!busy) return;
-      busy = false;
-      drainWaiting();
+    setFilters(next) {
+      const regroup = next.grouped !== filters.grouped;
+      const searchOnly =
+        !regroup &&
+        next.traffic === filters.traffic &&
+        next.onlyProblems === filters.onlyProblems &&
+        next.hiddenNamespaces.join('\n') === filters.hiddenNamespaces.join('\n');
+      filters = next;
+      if (regroup) {
+        redraw();
+        fitVisible();
+        return;
+      }
+      applyVisibility();
+      if (!searchOnly) fitVisible();
+    },
+    setFocus(id) {
+      focusId = id;
+      applyVisibility();
+      fitVisible();
+    },
+    expand(namespace) {
+      expanded.add(namespace);
+      redraw();
+      const box = cy.getElementById(namespaceParentId(namespace));
+      if (box.nonempty()) fitTo(box.union(box.descendants()), MAX_FOCUS_ZOOM);
+    },
+    collapseAll() {
+      expanded.clear();
+      redraw();
+      fitVisible();
+    },
+    selectFromEditor(id) {
+      if (id === null) {
+        cy.$(':selected').unselect();
+        return true;
+      }
+      let node = cy.getElementById(id);
+      const namespace = built?.nodesById.get(id)?.namespace;
+      if (node.empty() && namespace && filters.grouped) {
+        view.expand(namespace);
+        node = cy.getElementById(id);
+      }
+      if (node.empty() || node.hasClass(NAMESPACE_CLASS)) return false;
+      const already = node.selected() && cy.$(':selected').length === 1;
+      if (!already) {
+        cy.$(':selected').unselect();
+        node.select();
+        cy.center(node);
+      }
+      return true;
+    },
+    nextMatch() {
+      if (matchList.length === 0) return;
+      matchIndex = (matchIndex + 1) % matchList.length;
+      const node = cy.getElementById(matchList[matchIndex] ?? '');
+      if (node.nonempty()) cy.center(node);
+    },
+    edge: (id) => built?.edgesById.get(id),
+    node: (id) => built?.nodesById.get(id),
+    get expanded() {
+      return [...expanded].sort();
+    },
+    get focusId() {
+      return focusId;
+    },
+    get filters() {
+      return filters;
     },
   };
+  return view;
 }

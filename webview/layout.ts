@@ -1,74 +1,78 @@
-// Layout options. Pure (types only from cytoscape), so the choice is unit-tested in plain Node.
+// From Cytoscape element definitions to the layered placement's input (layered.ts), and back as preset
+// positions. Pure (types only from cytoscape), so it is unit-tested in plain Node.
 //
-// ELK (cytoscape-elk) was chosen by measurement (bench/layouts.mjs, 500 nodes in 10 namespaces, real
-// Chromium): namespaces are packed side by side as boxes (`rectpacking`) and each namespace is laid out
-// left to right inside (`layered`: entry → Service → workload → called Service). ELK and dagre were the
-// only candidates with no overlapping nodes, no overlapping namespace boxes and no node drawn inside
-// another namespace's box; fcose, cose-bilkent and breadthfirst mixed namespaces up. Of those two, packed
-// ELK is the most compact (2.5× the zoom to fit of dagre or ELK's flat layered), and dagre is reported
-// to fail on compound graphs at 1,000 nodes (PERFORMANCE.md);
-// it is also deterministic, so the same manifests always give the same picture and a saved zoom/pan
-// still points at the same place. Its cost is time on the page's main thread (this CSP allows no
-// worker): on this 2-vCPU machine about 1-2 s warm and 2.5-3.5 s for the first layout in a page at
-// 100-500 nodes (fcose: 0.5-1.5 s). So views keep positions when the set of nodes did not change, and
-// very large namespaces are packed as boxes instead of layered.
-import type { LayoutOptions, NodeSingular, Position } from 'cytoscape';
+// Why not ELK, fcose or breadthfirst (measured in bench/topologyBench.ts, real Chromium on this machine):
+// ELK layered kept namespaces apart but took seconds at 1,000 nodes on the page's only thread (the CSP
+// allows no worker); fcose and breadthfirst were fast but mixed namespaces up or overlapped boxes. The
+// layers are known from node kinds, so a rank-based placement gets ELK's picture in milliseconds.
+import type { ElementDefinition, LayoutOptions } from 'cytoscape';
+import { COLLAPSED_CLASS, NAMESPACE_CLASS } from './elements';
+import { nodeSize } from './geometry';
+import { RANK, type LayoutEdge, type LayoutNode, type Position } from './layered';
 
-/** A namespace with more members than this is packed as a grid of boxes: layered gets slow beyond it. */
-export const LAYERED_NAMESPACE_LIMIT = 150;
-
-/** Padding ELK leaves inside a namespace box: room for the namespace label and Cytoscape's own padding. */
-const NAMESPACE_PADDING = '[top=48,left=28,bottom=28,right=28]';
-
-type ElkOptionValue = string | number | boolean;
-
-/** The options cytoscape-elk understands (its README), typed here because it ships no types. */
-export interface ElkLayoutOptions {
-  readonly name: 'elk';
-  readonly fit: boolean;
-  readonly animate: boolean;
-  readonly nodeDimensionsIncludeLabels: boolean;
-  readonly elk: Readonly<Record<string, ElkOptionValue>>;
-  readonly nodeLayoutOptions: (node: NodeSingular) => Readonly<Record<string, ElkOptionValue>>;
+function classesOf(element: ElementDefinition): readonly string[] {
+  const classes = element.classes;
+  return Array.isArray(classes) ? classes : typeof classes === 'string' ? classes.split(' ') : [];
 }
 
-/** Per-compound-node options: how one namespace lays out its members. */
-export function namespaceLayoutOptions(memberCount: number): Readonly<Record<string, ElkOptionValue>> {
-  if (memberCount > LAYERED_NAMESPACE_LIMIT) {
-    return { algorithm: 'box', 'elk.padding': NAMESPACE_PADDING, 'elk.spacing.nodeNode': 20 };
+/** The column of a node: its category, with entries reached over `routes` from another entry as routes. */
+export function rankOf(category: unknown, entryPoint: boolean, routed: boolean): number {
+  switch (category) {
+    case 'external':
+      return RANK.external;
+    case 'entry':
+      return routed ? RANK.route : RANK.entry;
+    case 'service':
+      return entryPoint ? RANK.entry : RANK.service;
+    case 'workload':
+      return RANK.workload;
+    case 'unresolved':
+      return RANK.unresolved;
+    default:
+      return RANK.service;
   }
-  return {
-    algorithm: 'layered',
-    'elk.direction': 'RIGHT',
-    'elk.padding': NAMESPACE_PADDING,
-    'elk.spacing.nodeNode': 20,
-    'elk.layered.spacing.nodeNodeBetweenLayers': 40,
-  };
 }
 
-/**
- * The full layout: namespaces (and objects without one, such as `external`) packed to roughly the
- * canvas's aspect ratio. `fit` is off: the view decides between fitting and keeping the user's viewport.
- */
-export function topologyLayoutOptions(aspectRatio: number): ElkLayoutOptions {
-  const ratio =
-    Number.isFinite(aspectRatio) && aspectRatio > 0 ? Math.min(Math.max(aspectRatio, 0.5), 4) : 1.6;
-  return {
-    name: 'elk',
-    fit: false,
-    animate: false,
-    nodeDimensionsIncludeLabels: false,
-    elk: {
-      algorithm: 'rectpacking',
-      'elk.hierarchyHandling': 'SEPARATE_CHILDREN',
-      'elk.aspectRatio': Number(ratio.toFixed(2)),
-      'elk.spacing.nodeNode': 40,
-    },
-    nodeLayoutOptions: (node) => (node.isParent() ? namespaceLayoutOptions(node.children().length) : {}),
-  };
+/** The layout's nodes (real nodes and collapsed namespaces; namespace boxes are groups) and edges. */
+export function layoutInput(elements: readonly ElementDefinition[]): {
+  nodes: LayoutNode[];
+  edges: LayoutEdge[];
+} {
+  const categories = new Map<string, unknown>();
+  for (const element of elements) {
+    if (element.group === 'nodes' && element.data.id) categories.set(element.data.id, element.data.category);
+  }
+  const routed = new Set<string>();
+  const edges: LayoutEdge[] = [];
+  for (const element of elements) {
+    if (element.group !== 'edges') continue;
+    const { source, target, type } = element.data as { source: string; target: string; type?: string };
+    edges.push({ source, target });
+    if (type === 'routes' && categories.get(source) === 'entry') routed.add(target);
+  }
+  const nodes: LayoutNode[] = [];
+  for (const element of elements) {
+    if (element.group !== 'nodes') continue;
+    const classes = classesOf(element);
+    const id = element.data.id ?? '';
+    const collapsed = classes.includes(COLLAPSED_CLASS);
+    if (classes.includes(NAMESPACE_CLASS) && !collapsed) continue;
+    const data = element.data as { parent?: string; category?: string; entryPoint?: boolean };
+    const size = nodeSize(data.category, collapsed);
+    const outside = data.category === 'external';
+    nodes.push({
+      id,
+      // A collapsed namespace is a block of its own; nodes without a namespace box share the '' block.
+      group: collapsed ? id : outside ? null : (data.parent ?? ''),
+      rank: collapsed ? 0 : rankOf(data.category, data.entryPoint === true, routed.has(id)),
+      width: size.width,
+      height: size.height,
+    });
+  }
+  return { nodes, edges };
 }
 
-/** Puts nodes back where they were: used when a snapshot has the same nodes as the one on screen. */
+/** Puts nodes where the placement says (namespace boxes follow their members). */
 export function presetLayoutOptions(positions: ReadonlyMap<string, Position>): LayoutOptions {
   return {
     name: 'preset',

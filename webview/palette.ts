@@ -19,6 +19,10 @@ export interface Palette {
   readonly error: string;
   readonly warning: string;
   readonly info: string;
+  /** Hops NetworkPolicies deny. */
+  readonly blocked: string;
+  /** Hops whose verdict depends on what we cannot see. */
+  readonly unknown: string;
   readonly fontFamily: string;
 }
 
@@ -39,6 +43,8 @@ export const PALETTE_VARIABLES: Readonly<Record<keyof Colours, readonly string[]
   error: ['--vscode-editorError-foreground', '--vscode-errorForeground'],
   warning: ['--vscode-editorWarning-foreground'],
   info: ['--vscode-editorInfo-foreground'],
+  blocked: ['--vscode-charts-red', '--vscode-editorError-foreground'],
+  unknown: ['--vscode-charts-yellow', '--vscode-editorWarning-foreground'],
 };
 
 export const FONT_VARIABLE = '--vscode-font-family';
@@ -61,6 +67,8 @@ export const DEFAULT_COLOURS: Readonly<Record<ThemeKind, Colours>> = {
     error: '#e51400',
     warning: '#bf8803',
     info: '#1a85ff',
+    blocked: '#e51400',
+    unknown: '#bf8803',
   },
   dark: {
     background: '#1e1e1e',
@@ -76,6 +84,8 @@ export const DEFAULT_COLOURS: Readonly<Record<ThemeKind, Colours>> = {
     error: '#f14c4c',
     warning: '#cca700',
     info: '#3794ff',
+    blocked: '#f14c4c',
+    unknown: '#cca700',
   },
   'high-contrast': {
     background: '#000000',
@@ -91,6 +101,8 @@ export const DEFAULT_COLOURS: Readonly<Record<ThemeKind, Colours>> = {
     error: '#f48771',
     warning: '#cca700',
     info: '#3794ff',
+    blocked: '#f48771',
+    unknown: '#cca700',
   },
   'high-contrast-light': {
     background: '#ffffff',
@@ -106,6 +118,8 @@ export const DEFAULT_COLOURS: Readonly<Record<ThemeKind, Colours>> = {
     error: '#b5200d',
     warning: '#895503',
     info: '#0f4a85',
+    blocked: '#b5200d',
+    unknown: '#895503',
   },
 };
 

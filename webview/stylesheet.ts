@@ -1,16 +1,21 @@
 // The Cytoscape stylesheet, as a pure function of a palette (palette.ts): the same graph restyles for
 // light, dark and high-contrast themes. Keyed on the classes elements.ts gives each element.
-import type { NodeSingular, StylesheetJson } from 'cytoscape';
+//
+// Edges say two things at once. Their traffic is the line's shape and base colour: north-south hops are
+// straight and in the entry colour, east-west calls are arcs in the Service colour with a dot at the
+// caller, `selects` edges thin and dashed. Their NetworkPolicy verdict overrides the colour: allowed
+// keeps it, blocked is red and dashed, unknown amber and dotted (the legend, legend.ts, says the same).
+import type { Css, NodeSingular, StylesheetJson } from 'cytoscape';
 import type { Severity } from '../src/shared/graphDto';
+import { COLLAPSED_HEIGHT, COLLAPSED_WIDTH, EXTERNAL_WIDTH, NODE_HEIGHT, NODE_WIDTH } from './geometry';
 import { isHighContrast, type Palette } from './palette';
 
 /** Below this on-screen font size labels are not drawn: the biggest win for pan/zoom speed (PERFORMANCE.md). */
 export const MIN_ZOOMED_FONT_SIZE = 7;
 
-export const NODE_WIDTH = 168;
-export const NODE_HEIGHT = 44;
+export { NODE_HEIGHT, NODE_WIDTH };
 
-function severityColour(palette: Palette, severity: Severity): string {
+export function severityColour(palette: Palette, severity: Severity): string {
   switch (severity) {
     case 'error':
       return palette.error;
@@ -35,6 +40,23 @@ export function badgeDataUri(count: number, colour: string, textColour: string):
     `text-anchor="middle" fill="${textColour}">${text}</text></svg>`;
   return 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
 }
+
+/** Node shapes per kind, so a StatefulSet or a Gateway reads at a glance (the legend lists them). */
+export const KIND_SHAPES: Readonly<Record<string, Css.NodeShape>> = {
+  statefulset: 'barrel',
+  daemonset: 'hexagon',
+  job: 'octagon',
+  cronjob: 'octagon',
+  pod: 'round-rectangle',
+  ingress: 'cut-rectangle',
+  route: 'cut-rectangle',
+  gateway: 'concave-hexagon',
+  httproute: 'round-tag',
+  grpcroute: 'round-tag',
+  tlsroute: 'round-tag',
+  tcproute: 'round-tag',
+  udproute: 'round-tag',
+};
 
 export function buildStylesheet(palette: Palette): StylesheetJson {
   const highContrast = isHighContrast(palette.kind);
@@ -79,12 +101,34 @@ export function buildStylesheet(palette: Palette): StylesheetJson {
       selector: 'node.category-service',
       style: { 'border-color': palette.service, shape: 'round-rectangle' },
     },
+    {
+      selector: 'node.entry-point',
+      style: { 'border-color': palette.entry, 'border-width': borderWidth + 1, shape: 'round-tag' },
+    },
     { selector: 'node.category-workload', style: { 'border-color': palette.workload, shape: 'rectangle' } },
     { selector: 'node.category-entry', style: { 'border-color': palette.entry, shape: 'cut-rectangle' } },
     {
       selector: 'node.category-external',
-      style: { 'border-color': palette.external, shape: 'ellipse', width: 120, 'border-style': 'dashed' },
+      style: {
+        'border-color': palette.external,
+        shape: 'ellipse',
+        width: EXTERNAL_WIDTH,
+        'border-style': 'dashed',
+      },
     },
+    {
+      selector: 'node.category-unresolved',
+      style: {
+        'border-color': palette.unknown,
+        'border-style': 'dotted',
+        'background-opacity': highContrast ? 1 : 0.5,
+        color: palette.muted,
+      },
+    },
+    ...Object.entries(KIND_SHAPES).map(([kind, shape]) => ({
+      selector: `node.kind-${kind}`,
+      style: { shape },
+    })),
     {
       selector: 'node.namespace',
       style: {
@@ -103,6 +147,33 @@ export function buildStylesheet(palette: Palette): StylesheetJson {
         'text-margin-y': -4,
         padding: '18px',
         'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE,
+      },
+    },
+    {
+      selector: 'node.collapsed',
+      style: {
+        width: COLLAPSED_WIDTH,
+        height: COLLAPSED_HEIGHT,
+        'background-opacity': 1,
+        'border-width': highContrast ? 3 : 2,
+        label: 'data(caption)',
+        color: palette.foreground,
+        'font-size': 12,
+        'text-valign': 'center',
+        'text-margin-y': 0,
+        'text-wrap': 'wrap',
+        'text-max-width': `${COLLAPSED_WIDTH}px`,
+      },
+    },
+    {
+      // Not isolated by any NetworkPolicy: an outline outside the border, in the warning colour.
+      selector: 'node.not-isolated',
+      style: {
+        'outline-width': highContrast ? 3 : 2,
+        'outline-color': palette.warning,
+        'outline-style': 'dashed',
+        'outline-offset': 3,
+        'outline-opacity': 0.9,
       },
     },
     {
@@ -131,6 +202,7 @@ export function buildStylesheet(palette: Palette): StylesheetJson {
         'curve-style': 'bezier',
         'line-color': palette.muted,
         'target-arrow-color': palette.muted,
+        'source-arrow-color': palette.muted,
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.9,
         label: 'data(label)',
@@ -145,19 +217,64 @@ export function buildStylesheet(palette: Palette): StylesheetJson {
     },
     {
       selector: 'edge.edge-selects',
-      style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 3], 'target-arrow-shape': 'vee' },
+      style: {
+        width: 1,
+        'line-style': 'dashed',
+        'line-dash-pattern': [6, 3],
+        'target-arrow-shape': 'vee',
+      },
     },
     {
-      selector: 'edge.edge-calls',
-      style: { 'line-color': palette.service, 'target-arrow-color': palette.service },
+      selector: 'edge.traffic-north-south',
+      style: {
+        width: highContrast ? 3 : 2.5,
+        'curve-style': 'straight',
+        'line-color': palette.entry,
+        'target-arrow-color': palette.entry,
+      },
     },
     {
-      selector: 'edge.edge-routes',
-      style: { 'line-color': palette.entry, 'target-arrow-color': palette.entry },
+      selector: 'edge.traffic-east-west',
+      style: {
+        width: highContrast ? 2.5 : 2,
+        'curve-style': 'unbundled-bezier',
+        'control-point-distances': [-40],
+        'control-point-weights': [0.5],
+        'line-color': palette.service,
+        'target-arrow-color': palette.service,
+        'source-arrow-color': palette.service,
+        'target-arrow-shape': 'triangle-backcurve',
+        'source-arrow-shape': 'circle',
+      },
     },
     {
-      selector: 'edge.edge-exposes',
-      style: { 'line-color': palette.external, 'target-arrow-color': palette.external },
+      selector: 'edge.aggregate',
+      style: { width: 'mapData(count, 1, 20, 2, 8)', 'curve-style': 'bezier' },
+    },
+    {
+      selector: 'edge.verdict-blocked',
+      style: {
+        'line-color': palette.blocked,
+        'target-arrow-color': palette.blocked,
+        'source-arrow-color': palette.blocked,
+        'line-style': 'dashed',
+        'line-dash-pattern': [8, 4],
+      },
+    },
+    {
+      selector: 'edge.verdict-unknown',
+      style: {
+        'line-color': palette.unknown,
+        'target-arrow-color': palette.unknown,
+        'source-arrow-color': palette.unknown,
+        'line-style': 'dashed',
+        'line-dash-pattern': [2, 3],
+      },
+    },
+    { selector: '.faded', style: { opacity: 0.15 } },
+    {
+      selector: 'node.search-match',
+      style: { 'overlay-color': palette.focus, 'overlay-opacity': 0.2, 'overlay-padding': 6 },
     },
     {
       selector: ':selected',
@@ -166,7 +283,10 @@ export function buildStylesheet(palette: Palette): StylesheetJson {
         'border-width': highContrast ? 4 : 3,
         'line-color': palette.focus,
         'target-arrow-color': palette.focus,
+        'source-arrow-color': palette.focus,
       },
     },
+    // Last, so nothing above can bring a filtered element back.
+    { selector: '.filtered', style: { display: 'none' } },
   ];
 }

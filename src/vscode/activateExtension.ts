@@ -7,7 +7,13 @@ import { ManifestDefinitionProvider, ServiceReferenceProvider } from './navigati
 import { revealObject } from './reveal';
 import { affectsFileSelection, affectsOnlyPresentation, readSettings, type Settings } from './settings';
 import { TopologyStatusBar } from './statusBar';
-import { TOPOLOGY_VIEW_TYPE, TopologyPanel, type PanelEvents, type PanelRender } from './topologyPanel';
+import {
+  TOPOLOGY_VIEW_TYPE,
+  TopologyPanel,
+  type PanelEvents,
+  type PanelRender,
+  type PanelSelection,
+} from './topologyPanel';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export const SHOW_TOPOLOGY_COMMAND = 'kubeTopology.showTopology';
@@ -35,10 +41,14 @@ export function activateExtension(context: vscode.ExtensionContext): KubeTopolog
   const statusBar = new TopologyStatusBar(SHOW_TOPOLOGY_COMMAND);
   const renderEmitter = new vscode.EventEmitter<PanelRender>();
   let lastRender: PanelRender | undefined;
+  let lastSelection: PanelSelection | undefined;
   const panelEvents: PanelEvents = {
     rendered: (render) => {
       lastRender = render;
       renderEmitter.fire(render);
+    },
+    selected: (selection) => {
+      lastSelection = selection;
     },
     log,
   };
@@ -114,5 +124,6 @@ export function activateExtension(context: vscode.ExtensionContext): KubeTopolog
     },
     lastPanelRender: () => lastRender,
     onDidRenderPanel: renderEmitter.event,
+    lastPanelSelection: () => lastSelection,
   };
 }

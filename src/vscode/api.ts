@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { PanelRender } from './topologyPanel';
+import type { PanelRender, PanelSelection } from './topologyPanel';
 
 /**
  * What `activate` returns: a small, read-only view for other extensions and for our integration
@@ -13,4 +13,6 @@ export interface KubeTopologyApi {
   /** The last snapshot the topology panel reported as drawn, if a panel is open. */
   lastPanelRender(): PanelRender | undefined;
   readonly onDidRenderPanel: vscode.Event<PanelRender>;
+  /** What the topology panel last reported selected (a click, or the editor's cursor), if a panel is open. */
+  lastPanelSelection(): PanelSelection | undefined;
 }

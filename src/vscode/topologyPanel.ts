@@ -4,14 +4,22 @@ import {
   isWebviewToHost,
   PROTOCOL_VERSION,
   type HostToWebview,
+  type ViewConfig,
   type WebviewToHost,
 } from '../shared/protocol';
 import type { AnalysisService, AnalysisSnapshot } from './analysisService';
-import { toGraphDto } from './graphDtoMapper';
+import { CursorSync } from './cursorSync';
+import { saveExport } from './exportSaver';
+import { toTopology, type Topology } from './graphDtoMapper';
+import { revealTarget } from './panelReveal';
 import { revealObject } from './reveal';
+import { readRuleOverrides } from './ruleOverrides';
 import { buildWebviewHtml, createNonce } from './webviewHtml';
 
 export const TOPOLOGY_VIEW_TYPE = 'kubeTopology.topology';
+
+/** `kubeTopology.topology.largeGraphThreshold` when unset or invalid (package.json says the same). */
+export const DEFAULT_LARGE_GRAPH_THRESHOLD = 300;
 
 /** What the webview reported after drawing a snapshot. */
 export interface PanelRender {
@@ -20,14 +28,26 @@ export interface PanelRender {
   readonly edgeCount: number;
 }
 
+/** What the webview reported selected, and why (a click, or the editor's cursor). */
+export interface PanelSelection {
+  readonly id: string | null;
+  readonly origin: 'user' | 'editor';
+}
+
 /**
  * The topology panel beside the editor: one at a time, created on command or revived by the
  * serializer after a reload. Posts nothing until the webview says `webview/ready`, then a full
- * snapshot per analysis; handles clicks by id only.
+ * snapshot per analysis (and when settings that change the picture change); follows the editor's
+ * cursor; handles clicks and exports by id only.
  */
 export class TopologyPanel implements vscode.Disposable {
   private static current: TopologyPanel | undefined;
   private ready = false;
+  /** The panel's own revision: rule overrides re-post the same analysis, which must not look stale. */
+  private revision = 0;
+  /** The snapshot last posted and what its ids reveal: clicks resolve against what the user sees. */
+  private posted: { snapshot: AnalysisSnapshot; topology: Topology } | undefined;
+  private readonly cursor: CursorSync;
   private readonly disposables: vscode.Disposable[] = [];
 
   static createOrShow(
@@ -73,10 +93,20 @@ export class TopologyPanel implements vscode.Disposable {
   ) {
     TopologyPanel.current = this;
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'topology.svg');
+    this.cursor = new CursorSync(analysis, (id) => this.send({ type: 'editor/didSelect', id }));
     this.disposables.push(
+      this.cursor,
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
       analysis.onDidAnalyze((snapshot) => this.post(snapshot)),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        // Rule severities and the threshold change the picture without a new analysis.
+        if (
+          event.affectsConfiguration('kubeTopology.rules') ||
+          event.affectsConfiguration('kubeTopology.topology')
+        )
+          this.post(this.analysis.current);
+      }),
     );
     panel.webview.html = this.html();
   }
@@ -100,14 +130,32 @@ export class TopologyPanel implements vscode.Disposable {
     });
   }
 
+  private send(message: HostToWebview): void {
+    if (this.ready) void this.panel.webview.postMessage(message);
+  }
+
   private post(snapshot: AnalysisSnapshot): void {
     if (!this.ready) return;
-    const message: HostToWebview = {
+    const config = vscode.workspace.getConfiguration('kubeTopology');
+    const topology = toTopology(snapshot.analysis, {
+      files: snapshot.files.size,
+      skippedFiles: [...snapshot.files.values()].filter((file) => file.parse.skipped).length,
+      overrides: readRuleOverrides(config.get('rules')).overrides,
+      locate: (range) => {
+        const file = snapshot.files.get(range.file);
+        if (!file) return range.file;
+        const line = file.lines.positionAt(range.start).line + 1;
+        return `${vscode.workspace.asRelativePath(file.uri, false)}:${line}`;
+      },
+    });
+    this.posted = { snapshot, topology };
+    this.revision++;
+    this.send({
       type: 'graph/didChange',
-      revision: snapshot.revision,
-      graph: toGraphDto(snapshot.analysis, snapshot.files.size),
-    };
-    void this.panel.webview.postMessage(message);
+      revision: this.revision,
+      graph: topology.graph,
+      config: viewConfig(config),
+    });
   }
 
   private async receive(raw: unknown): Promise<void> {
@@ -124,10 +172,25 @@ export class TopologyPanel implements vscode.Disposable {
           );
         }
         this.ready = true;
+        this.cursor.reset();
         this.post(this.analysis.flush());
         return;
-      case 'node/reveal':
+      case 'node/reveal': {
+        const unresolved = this.posted?.topology.reveal.get(message.id);
+        if (unresolved && this.posted) await revealTarget(this.posted.snapshot, unresolved, 0);
+        else await revealObject(this.analysis.current, message.id);
+        return;
+      }
+      case 'edge/reveal': {
+        const target = this.posted?.topology.reveal.get(message.id);
+        if (target && this.posted) await revealTarget(this.posted.snapshot, target, message.evidence ?? 0);
+        return;
+      }
+      case 'object/reveal':
         await revealObject(this.analysis.current, message.id);
+        return;
+      case 'node/selected':
+        this.events.selected?.({ id: message.id, origin: message.origin });
         return;
       case 'graph/rendered':
         this.events.rendered({
@@ -136,6 +199,13 @@ export class TopologyPanel implements vscode.Disposable {
           edgeCount: message.edgeCount,
         });
         return;
+      case 'export/save': {
+        const outcome = await saveExport(message.format, message.data, this.events.log);
+        this.send({ type: 'export/didFinish', format: message.format, outcome });
+        if (outcome === 'saved')
+          void vscode.window.showInformationMessage(`Topology exported as ${message.format.toUpperCase()}.`);
+        return;
+      }
       case 'webview/error':
         this.events.log(`Topology webview: ${message.message}`);
         return;
@@ -145,9 +215,21 @@ export class TopologyPanel implements vscode.Disposable {
   }
 }
 
+function viewConfig(config: vscode.WorkspaceConfiguration): ViewConfig {
+  const threshold = config.get<unknown>('topology.largeGraphThreshold');
+  return {
+    largeGraphThreshold:
+      typeof threshold === 'number' && Number.isFinite(threshold) && threshold >= 0
+        ? threshold
+        : DEFAULT_LARGE_GRAPH_THRESHOLD,
+  };
+}
+
 /** What the panel reports to the rest of the extension. */
 export interface PanelEvents {
   readonly rendered: (render: PanelRender) => void;
+  /** The webview's selection changed (the integration tests follow the cursor sync through it). */
+  readonly selected?: (selection: PanelSelection) => void;
   readonly log: (message: string) => void;
 }
 

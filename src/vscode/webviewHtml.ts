@@ -63,8 +63,9 @@ export function escapeHtml(value: string): string {
 }
 
 /**
- * The page: a toolbar, the canvas and the empty-state box, all filled in by the webview bundle
- * (webview/main.ts). No inline script and no inline style; the bundle runs last, so the DOM exists.
+ * The page: a toolbar, the canvas, the empty-state box and the edge details pane, all filled in by the
+ * webview bundle (webview/main.ts). No inline script and no inline style; the bundle runs last, so the
+ * DOM exists.
  */
 export function buildWebviewHtml(inputs: WebviewHtmlInputs): string {
   const csp = escapeHtml(buildContentSecurityPolicy(inputs.cspSource, inputs.nonce));
@@ -86,6 +87,7 @@ ${styles}
       <div id="stage">
         <div id="canvas" aria-label="Service topology graph"></div>
         <div id="empty-state" hidden></div>
+        <aside id="details" aria-label="Edge details" hidden></aside>
       </div>
     </div>
     <script nonce="${escapeHtml(inputs.nonce)}" src="${escapeHtml(inputs.scriptUri)}"></script>

@@ -142,6 +142,14 @@ export const pageProbe = {
   violations: (page: Page) =>
     page.evaluate(() => (globalThis as unknown as ProbeGlobal).__probe.violations()),
   nodes: (page: Page) => page.evaluate(() => (globalThis as unknown as ProbeGlobal).__probe.nodes()),
+  edges: (page: Page) => page.evaluate(() => (globalThis as unknown as ProbeGlobal).__probe.edges()),
+  checkSvg: (page: Page, text: string) =>
+    page.evaluate((value) => (globalThis as unknown as ProbeGlobal).__probe.checkSvg(value), text),
+  setSelectValue: (page: Page, id: string, value: string | string[]) =>
+    page.evaluate(([i, v]) => (globalThis as unknown as ProbeGlobal).__probe.setSelectValue(i, v), [
+      id,
+      value,
+    ] as const),
   canvas: (page: Page) => page.evaluate(() => (globalThis as unknown as ProbeGlobal).__probe.canvas()),
   viewport: (page: Page) => page.evaluate(() => (globalThis as unknown as ProbeGlobal).__probe.viewport()),
   selectedIds: (page: Page) =>

@@ -19,6 +19,34 @@ export interface DrawnNode {
   readonly box: Box;
   /** Centre in page coordinates: where a real mouse click lands on the node. */
   readonly centre: { readonly x: number; readonly y: number };
+  /** Model position (what the layout decided), independent of zoom and pan. */
+  readonly position: { readonly x: number; readonly y: number };
+  /** Drawn (not hidden by a filter). */
+  readonly visible: boolean;
+}
+
+export interface DrawnEdge {
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
+  readonly classes: readonly string[];
+  readonly visible: boolean;
+  /** Midpoint in page coordinates: where a click lands on the edge. */
+  readonly midpoint: { readonly x: number; readonly y: number };
+  /** The line colour Cytoscape draws, e.g. `rgb(229,20,0)`. */
+  readonly lineColour: string;
+  readonly lineStyle: string;
+}
+
+/** What DOMParser made of an exported SVG document. */
+export interface SvgCheck {
+  readonly parseError: string | null;
+  readonly root: string;
+  readonly nodes: number;
+  readonly edges: number;
+  readonly texts: readonly string[];
+  readonly width: number;
+  readonly height: number;
 }
 
 export interface Violation {
@@ -38,6 +66,11 @@ export interface Probe {
   /** Whether the app's test hook is there (the app has started). */
   ready(): boolean;
   nodes(): DrawnNode[];
+  edges(): DrawnEdge[];
+  /** Parses SVG text with the page's DOMParser. */
+  checkSvg(text: string): SvgCheck;
+  /** Sets a vscode-elements select's value and fires `change`, as picking options does. */
+  setSelectValue(id: string, value: string | string[]): void;
   /** The canvas element's box in page coordinates. */
   canvas(): Box;
   viewport(): { zoom: number; pan: { x: number; y: number } };

@@ -1,7 +1,8 @@
 // A realistic GraphDto for the webview tiers: a shop in three namespaces, reached through an Ingress,
-// with Services selecting workloads, east-west calls (two across namespaces) and one node with findings.
+// with Services selecting workloads, east-west calls (two across namespaces), verdicts of every kind
+// (one call blocked, one unknown), a workload no policy isolates and nodes with findings.
 // Shared by the Node unit tests (test/unit/webview) and the Chromium tier (test/webview).
-import type { EdgeDto, EdgeType, GraphDto, NodeDto } from '../../src/shared/graphDto';
+import type { EdgeDto, EdgeType, GraphDto, NodeDto, Verdict } from '../../src/shared/graphDto';
 
 function node(
   kind: string,
@@ -14,8 +15,20 @@ function node(
   return { id: `${kind}/${namespace}/${name}`, kind, name, namespace, category, detail, ...extra };
 }
 
-function edge(type: EdgeType, source: string, target: string, label = ''): EdgeDto {
-  return { id: `${type}:${source}->${target}`, source, target, type, label };
+function edge(type: EdgeType, source: string, target: string, label = '', verdict?: Verdict): EdgeDto {
+  const traffic = type === 'calls' ? 'east-west' : type === 'selects' ? undefined : 'north-south';
+  const port = Number(label.split('→')[0]);
+  return {
+    id: `${type}:${source}->${target}`,
+    source,
+    target,
+    type,
+    label,
+    ...(traffic ? { traffic } : {}),
+    ...(verdict ? { verdict, reason: `${verdict} (test)`, policies: [`NetworkPolicy/test/${verdict}`] } : {}),
+    ...(Number.isFinite(port) && port > 0 ? { ports: [{ port, targetPort: port }] } : {}),
+    ...(type === 'calls' ? { evidence: [{ text: `ADDR=${target}:${label}`, location: 'app.yaml:7' }] } : {}),
+  };
 }
 
 const nodes: NodeDto[] = [
@@ -43,12 +56,12 @@ const nodes: NodeDto[] = [
   node('Service', 'data', 'postgres', 'Service · 5432'),
   node('StatefulSet', 'data', 'postgres', 'StatefulSet · 1 replica'),
   node('Service', 'data', 'redis', 'Service · 6379'),
-  node('Deployment', 'data', 'redis', 'Deployment'),
+  node('Deployment', 'data', 'redis', 'Deployment', { notIsolated: true }),
 ];
 
 const edges: EdgeDto[] = [
   edge('exposes', 'external', 'Ingress/shop/web', '443'),
-  edge('routes', 'Ingress/shop/web', 'Service/shop/frontend', '/ → 80'),
+  edge('routes', 'Ingress/shop/web', 'Service/shop/frontend', '80→8080', 'allowed'),
   edge('selects', 'Service/shop/frontend', 'Deployment/shop/frontend'),
   edge('selects', 'Service/shop/cart', 'Deployment/shop/cart'),
   edge('selects', 'Service/shop/catalog', 'Deployment/shop/catalog'),
@@ -56,12 +69,12 @@ const edges: EdgeDto[] = [
   edge('selects', 'Service/payments/ledger', 'StatefulSet/payments/ledger'),
   edge('selects', 'Service/data/postgres', 'StatefulSet/data/postgres'),
   edge('selects', 'Service/data/redis', 'Deployment/data/redis'),
-  edge('calls', 'Deployment/shop/frontend', 'Service/shop/cart', '7070'),
-  edge('calls', 'Deployment/shop/frontend', 'Service/shop/catalog', '3550'),
-  edge('calls', 'Deployment/shop/cart', 'Service/data/redis', '6379'),
-  edge('calls', 'Deployment/shop/frontend', 'Service/payments/payments-api', '443'),
-  edge('calls', 'Deployment/payments/payments-api', 'Service/payments/ledger', '9000'),
-  edge('calls', 'StatefulSet/payments/ledger', 'Service/data/postgres', '5432'),
+  edge('calls', 'Deployment/shop/frontend', 'Service/shop/cart', '7070', 'allowed'),
+  edge('calls', 'Deployment/shop/frontend', 'Service/shop/catalog', '3550', 'allowed'),
+  edge('calls', 'Deployment/shop/cart', 'Service/data/redis', '6379', 'blocked'),
+  edge('calls', 'Deployment/shop/frontend', 'Service/payments/payments-api', '443', 'unknown'),
+  edge('calls', 'Deployment/payments/payments-api', 'Service/payments/ledger', '9000', 'allowed'),
+  edge('calls', 'StatefulSet/payments/ledger', 'Service/data/postgres', '5432', 'allowed'),
 ];
 
 export const SAMPLE_GRAPH: GraphDto = {

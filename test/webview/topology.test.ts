@@ -1,121 +1,30 @@
-// The webview bundle in real Chromium, under the extension's own HTML and CSP (TESTING.md, tier 3).
-// Every test opens a fresh page, plays the host's part through the stub VS Code API, and ends by checking
-// that the page reported no CSP violation, no console error or warning and no uncaught error.
+// The webview bundle in real Chromium, under the extension's own HTML and CSP (TESTING.md, tier 3): the
+// protocol, drawing, live updates and persisted state. Every test opens a fresh page, plays the host's
+// part through the stub VS Code API, and ends by checking that the page reported no CSP violation, no
+// console error or warning and no uncaught error (suite.ts).
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import type { GraphDto } from '../../src/shared/graphDto';
-import { PROTOCOL_VERSION } from '../../src/shared/protocol';
-import type { Box, DrawnNode, ProbeGlobal } from './probe';
-import {
-  launchBrowser,
-  openSession,
-  pageProbe,
-  startServer,
-  waitForPosted,
-  type Session,
-  type WebviewServer,
-} from './harness';
+import { DEFAULT_FILTERS, PROTOCOL_VERSION } from '../../src/shared/protocol';
+import type { ProbeGlobal } from './probe';
+import { pageProbe, waitForPosted } from './harness';
 import { EMPTY_GRAPH, SAMPLE_GRAPH, SAMPLE_NAMESPACES } from './sampleGraph';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const RESULTS = path.join(ROOT, 'test-results');
-
-/** VS Code's Dark+ theme as the webview sees it: the variables on <html> that the app and the toolbar read. */
-const DARK_PLUS: Record<string, string> = {
-  '--vscode-font-family': '"Segoe UI", "Ubuntu", "Droid Sans", sans-serif',
-  '--vscode-font-size': '13px',
-  '--vscode-foreground': '#cccccc',
-  '--vscode-descriptionForeground': '#ccccccb3',
-  '--vscode-editor-background': '#1e1e1e',
-  '--vscode-editor-foreground': '#d4d4d4',
-  '--vscode-editorWidget-background': '#252526',
-  '--vscode-editorWidget-border': '#454545',
-  '--vscode-panel-border': '#80808059',
-  '--vscode-focusBorder': '#007fd4',
-  '--vscode-charts-blue': '#3794ff',
-  '--vscode-charts-green': '#89d185',
-  '--vscode-charts-purple': '#b180d7',
-  '--vscode-charts-orange': '#d18616',
-  '--vscode-editorError-foreground': '#f14c4c',
-  '--vscode-editorWarning-foreground': '#cca700',
-  '--vscode-editorInfo-foreground': '#3794ff',
-  '--vscode-button-background': '#0e639c',
-  '--vscode-button-foreground': '#ffffff',
-  '--vscode-button-hoverBackground': '#1177bb',
-  '--vscode-button-secondaryBackground': '#3a3d41',
-  '--vscode-button-secondaryForeground': '#cccccc',
-  '--vscode-button-secondaryHoverBackground': '#45494e',
-};
-
-const didChange = (revision: number, graph: GraphDto) => ({ type: 'graph/didChange', revision, graph });
-
-function rendered(messages: unknown[]): { revision: number; nodeCount: number; edgeCount: number }[] {
-  return messages.filter(
-    (
-      message,
-    ): message is { type: 'graph/rendered'; revision: number; nodeCount: number; edgeCount: number } =>
-      (message as { type?: unknown }).type === 'graph/rendered',
-  );
-}
-
-function inside(box: Box, frame: Box): boolean {
-  return box.x1 >= frame.x1 && box.y1 >= frame.y1 && box.x2 <= frame.x2 && box.y2 <= frame.y2;
-}
-
-async function draw(page: Page, revision: number, graph: GraphDto): Promise<void> {
-  await pageProbe.send(page, didChange(revision, graph));
-  await waitForPosted(page, { type: 'graph/rendered', revision });
-}
-
-async function realNodes(page: Page): Promise<DrawnNode[]> {
-  return (await pageProbe.nodes(page)).filter((node) => !node.isNamespace);
-}
-
-/** Every real node lies inside the canvas. */
-async function allNodesInView(page: Page): Promise<boolean> {
-  const canvas = await pageProbe.canvas(page);
-  return (await realNodes(page)).every((node) => inside(node.box, canvas));
-}
+import { DARK_PLUS } from './themes';
+import {
+  allNodesInView,
+  didChange,
+  draw,
+  nodeById,
+  postedOfType,
+  realNodes,
+  rendered,
+  useWebview,
+} from './suite';
 
 describe('topology webview in Chromium', function () {
   this.timeout(90_000);
-  let server: WebviewServer;
-  let browser: Browser;
-  let session: Session | undefined;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(async () => {
-    await session?.close();
-    session = undefined;
-  });
-
-  /** Opens the page; the test must end with `assertClean()`. */
-  async function open(options: Parameters<typeof openSession>[2] = {}): Promise<Page> {
-    session = await openSession(browser, server, options);
-    return session.page;
-  }
-
-  async function assertClean(): Promise<void> {
-    assert.ok(session);
-    assert.deepEqual(await pageProbe.violations(session.page), [], 'no CSP violations');
-    assert.deepEqual(session.problems, [], 'no console errors or warnings, no uncaught errors');
-    const unexpected = server.requests.filter(
-      // favicon.ico is Chromium's own request for a top-level page (a webview iframe makes none).
-      (request) => !['/', '/dist/webview/main.js', '/media/topology.css', '/favicon.ico'].includes(request),
-    );
-    assert.deepEqual(unexpected, [], 'the page loads nothing but the page, the bundle and the stylesheet');
-  }
+  const suite = useWebview();
+  const open = suite.open.bind(suite);
+  const assertClean = suite.assertClean.bind(suite);
 
   it('says webview/ready with the protocol version, before anything else', async () => {
     const page = await open();
@@ -133,7 +42,7 @@ describe('topology webview in Chromium', function () {
     assert.equal(violation?.directive, 'style-src-elem');
     assert.equal(violation?.blockedURI, 'inline');
     await pageProbe.clearViolations(page);
-    session?.problems.splice(0); // Chromium also logs the refusal to the console.
+    suite.session?.problems.splice(0); // Chromium also logs the refusal to the console.
     await assertClean();
   });
 
@@ -170,11 +79,12 @@ describe('topology webview in Chromium', function () {
       }
     }
     assert.equal(await page.textContent('#counts'), '16 nodes, 15 edges');
-    assert.equal(await page.textContent('#assumption'), 'Objects without a namespace are shown in "default"');
+    assert.equal(
+      await page.textContent('#assumption'),
+      'Objects without a namespace are shown in "default"; Ingress controller: unknown',
+    );
     assert.equal(await page.isVisible('#empty-state'), false);
 
-    mkdirSync(RESULTS, { recursive: true });
-    await page.screenshot({ path: path.join(RESULTS, 'webview.png') });
     await assertClean();
   });
 
@@ -195,22 +105,79 @@ describe('topology webview in Chromium', function () {
     await assertClean();
   });
 
-  it('keeps zoom, pan and positions when the nodes did not change, and fits a changed graph', async () => {
+  it('a live update with the same nodes keeps zoom, pan, positions and selection, and restyles the changed hop', async () => {
     const page = await open();
     await draw(page, 1, SAMPLE_GRAPH);
-    const before = new Map((await realNodes(page)).map((node) => [node.id, node.centre]));
+    const cart = await nodeById(page, 'Service/shop/cart');
+    await page.mouse.click(cart.centre.x, cart.centre.y);
     await pageProbe.setViewport(page, 1.4, { x: 40, y: 30 });
-    const positioned = new Map((await realNodes(page)).map((node) => [node.id, node.centre]));
-    assert.notDeepEqual(positioned, before);
+    const positioned = new Map((await realNodes(page)).map((node) => [node.id, node.position]));
 
-    await draw(page, 2, { ...SAMPLE_GRAPH, edges: SAMPLE_GRAPH.edges.slice(3) });
+    // Only a verdict changed (a policy now admits the call) and a label: no node may move.
+    const callId = 'calls:Deployment/shop/cart->Service/data/redis';
+    const edges = SAMPLE_GRAPH.edges.map((edge) =>
+      edge.id === callId ? { ...edge, verdict: 'allowed' as const, label: '6379 (tcp)' } : edge,
+    );
+    await draw(page, 2, { ...SAMPLE_GRAPH, edges });
     assert.deepEqual(await pageProbe.viewport(page), { zoom: 1.4, pan: { x: 40, y: 30 } });
-    assert.deepEqual(new Map((await realNodes(page)).map((node) => [node.id, node.centre])), positioned);
-    assert.equal(rendered(await pageProbe.posted(page)).at(-1)?.edgeCount, SAMPLE_GRAPH.edges.length - 3);
+    assert.deepEqual(new Map((await realNodes(page)).map((node) => [node.id, node.position])), positioned);
+    assert.deepEqual(await pageProbe.selectedIds(page), ['Service/shop/cart']);
+    const call = (await pageProbe.edges(page)).find((edge) => edge.id === callId);
+    assert.ok(call?.classes.includes('verdict-allowed') && !call.classes.includes('verdict-blocked'));
+    assert.equal(call?.lineStyle, 'solid');
+    assert.equal(rendered(await pageProbe.posted(page)).at(-1)?.edgeCount, SAMPLE_GRAPH.edges.length);
+    const [, second] = await postedOfType(page, 'graph/rendered');
+    assert.equal(second?.layoutMs, 0, 'nothing was placed');
+    await assertClean();
+  });
 
-    await draw(page, 3, { ...SAMPLE_GRAPH, nodes: SAMPLE_GRAPH.nodes.slice(1) });
-    assert.notEqual((await pageProbe.viewport(page)).zoom, 1.4);
-    assert.ok(await allNodesInView(page));
+  it('a live update with new nodes keeps the viewport, leaves the others in place and puts the new ones by their neighbours', async () => {
+    const page = await open();
+    await draw(page, 1, SAMPLE_GRAPH);
+    await pageProbe.setViewport(page, 0.9, { x: 15, y: 25 });
+    const before = new Map((await realNodes(page)).map((node) => [node.id, node.position]));
+    const added: GraphDto = {
+      ...SAMPLE_GRAPH,
+      nodes: [
+        ...SAMPLE_GRAPH.nodes,
+        {
+          id: 'Deployment/shop/cart-canary',
+          kind: 'Deployment',
+          name: 'cart-canary',
+          namespace: 'shop',
+          category: 'workload',
+          detail: 'Deployment',
+        },
+      ],
+      edges: [
+        ...SAMPLE_GRAPH.edges,
+        {
+          id: 'selects:Service/shop/cart->Deployment/shop/cart-canary',
+          source: 'Service/shop/cart',
+          target: 'Deployment/shop/cart-canary',
+          type: 'selects',
+          label: '',
+        },
+      ],
+    };
+    await draw(page, 2, added);
+    assert.deepEqual(await pageProbe.viewport(page), { zoom: 0.9, pan: { x: 15, y: 25 } });
+    const after = new Map((await realNodes(page)).map((node) => [node.id, node]));
+    for (const [id, position] of before) assert.deepEqual(after.get(id)?.position, position, `${id} moved`);
+    const canary = after.get('Deployment/shop/cart-canary');
+    const cart = after.get('Deployment/shop/cart');
+    assert.ok(canary && cart);
+    assert.equal(canary.position.x, cart.position.x, 'in the workloads column');
+    assert.ok(
+      Math.abs(canary.position.y - cart.position.y) <= 3 * 60,
+      'near the workload its Service selects',
+    );
+    assert.equal(canary.parent, 'ns:shop');
+
+    // Removing nodes keeps the rest in place too.
+    await draw(page, 3, SAMPLE_GRAPH);
+    assert.deepEqual(new Map((await realNodes(page)).map((node) => [node.id, node.position])), before);
+    assert.deepEqual(await pageProbe.viewport(page), { zoom: 0.9, pan: { x: 15, y: 25 } });
     await assertClean();
   });
 
@@ -237,7 +204,12 @@ describe('topology webview in Chromium', function () {
   it('reports a snapshot it cannot draw as webview/error, and draws the next one', async () => {
     const page = await open();
     // Passes isHostToWebview (an envelope with node and edge arrays) but is not a GraphDto inside.
-    await pageProbe.send(page, { type: 'graph/didChange', revision: 1, graph: { nodes: [null], edges: [] } });
+    await pageProbe.send(page, {
+      type: 'graph/didChange',
+      revision: 1,
+      graph: { nodes: [null], edges: [] },
+      config: { largeGraphThreshold: 300 },
+    });
     await waitForPosted(page, { type: 'webview/error' });
     const errors = (await pageProbe.posted(page)).filter(
       (message) => (message as { type?: unknown }).type === 'webview/error',
@@ -307,8 +279,7 @@ describe('topology webview in Chromium', function () {
   it('saves zoom, pan and selection, and restores them after a reload', async () => {
     let page = await open();
     await draw(page, 1, SAMPLE_GRAPH);
-    const cart = (await realNodes(page)).find((node) => node.id === 'Service/shop/cart');
-    assert.ok(cart);
+    const cart = await nodeById(page, 'Service/shop/cart');
     await page.mouse.click(cart.centre.x, cart.centre.y);
     await pageProbe.setViewport(page, 1.25, { x: 12, y: 34 });
     await page.waitForFunction(() => {
@@ -321,9 +292,10 @@ describe('topology webview in Chromium', function () {
       zoom: 1.25,
       pan: { x: 12, y: 34 },
       selectedId: 'Service/shop/cart',
+      filters: DEFAULT_FILTERS,
     });
     await assertClean();
-    await session?.close();
+    await suite.closeSession();
 
     page = await open({ initialState: saved });
     await draw(page, 1, SAMPLE_GRAPH);
@@ -333,9 +305,7 @@ describe('topology webview in Chromium', function () {
   });
 
   it('restyles for a dark theme when VS Code switches it', async () => {
-    const page = await open(
-      process.env.UPDATE_SCREENSHOTS === '1' ? { viewport: { width: 1280, height: 760 } } : {},
-    );
+    const page = await open();
     await draw(page, 1, SAMPLE_GRAPH);
     assert.equal(await pageProbe.nodeStyle(page, 'Service/shop/cart', 'color'), 'rgb(59,59,59)');
     await pageProbe.setTheme(page, 'vscode-dark', DARK_PLUS);
@@ -347,15 +317,6 @@ describe('topology webview in Chromium', function () {
     assert.equal(await pageProbe.nodeStyle(page, 'Deployment/shop/cart', 'border-color'), 'rgb(241,76,76)');
     assert.equal(await pageProbe.bodyBackground(page), 'rgb(30, 30, 30)');
 
-    if (process.env.UPDATE_SCREENSHOTS === '1') {
-      // The README picture: Dark+ and a selected node, as a user would see the panel.
-      const cart = (await realNodes(page)).find((node) => node.id === 'Deployment/shop/frontend');
-      assert.ok(cart);
-      await page.mouse.click(cart.centre.x, cart.centre.y);
-      const images = path.join(ROOT, 'docs', 'images');
-      mkdirSync(images, { recursive: true });
-      await page.screenshot({ path: path.join(images, 'topology-webview.png') });
-    }
     await assertClean();
   });
 });

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import type { GraphDto, NodeDto } from '../../../src/shared/graphDto';
 import {
+  AGGREGATE_CLASS,
+  COLLAPSED_CLASS,
   MAX_CAPTION_LINE,
   NAMESPACE_CLASS,
   kindClass,
@@ -90,7 +92,6 @@ describe('webview/elements', () => {
     assert.deepEqual(byId.get('StatefulSet/data/postgres'), ['category-workload', 'kind-statefulset']);
     assert.deepEqual(byId.get('Ingress/shop/web'), ['category-entry', 'kind-ingress']);
     assert.deepEqual(byId.get('external'), ['category-external', 'kind-external']);
-    assert.deepEqual(byId.get('calls:Deployment/shop/cart->Service/data/redis'), ['edge-calls']);
     assert.deepEqual(byId.get('selects:Service/shop/cart->Deployment/shop/cart'), ['edge-selects']);
     assert.equal(kindClass('HTTPRoute'), 'kind-httproute');
     assert.equal(kindClass('Weird Kind.v2'), 'kind-weird-kind-v2');
@@ -110,7 +111,7 @@ describe('webview/elements', () => {
     assert.ok(!classesOf(zero.elements[1] ?? { classes: [] }).includes('has-findings'));
   });
 
-  it('keeps edge data: source, target, type and label', () => {
+  it('keeps edge data: source, target, type, label, traffic and verdict', () => {
     const built = toElements(SAMPLE_GRAPH);
     const call = built.elements.find(
       (element) => element.data.id === 'calls:Deployment/shop/cart->Service/data/redis',
@@ -121,8 +122,103 @@ describe('webview/elements', () => {
       target: 'Service/data/redis',
       type: 'calls',
       label: '6379',
+      traffic: ['east-west'],
+      verdict: 'blocked',
+      count: 1,
     });
     assert.equal(call?.group, 'edges');
+    assert.equal(
+      built.edgesById.get('calls:Deployment/shop/cart->Service/data/redis')?.reason,
+      'blocked (test)',
+    );
+    assert.equal(built.nodesById.get('Deployment/shop/cart')?.name, 'cart');
+  });
+
+  it('classes edges by traffic and verdict, so the two read differently and the overlay colours hops', () => {
+    const byId = new Map(
+      toElements(SAMPLE_GRAPH).elements.map((element) => [element.data.id, classesOf(element)]),
+    );
+    assert.deepEqual(byId.get('calls:Deployment/shop/cart->Service/data/redis'), [
+      'edge-calls',
+      'traffic-east-west',
+      'verdict-blocked',
+    ]);
+    assert.deepEqual(byId.get('calls:Deployment/shop/frontend->Service/payments/payments-api'), [
+      'edge-calls',
+      'traffic-east-west',
+      'verdict-unknown',
+    ]);
+    assert.deepEqual(byId.get('routes:Ingress/shop/web->Service/shop/frontend'), [
+      'edge-routes',
+      'traffic-north-south',
+      'verdict-allowed',
+    ]);
+    assert.deepEqual(byId.get('exposes:external->Ingress/shop/web'), ['edge-exposes', 'traffic-north-south']);
+  });
+
+  it('marks workloads no policy isolates, and Services reached from outside as entry points', () => {
+    const graph = graphOf([
+      { ...workload, notIsolated: true },
+      {
+        id: 'Service/shop/web',
+        kind: 'Service',
+        name: 'web',
+        namespace: 'shop',
+        category: 'service',
+        detail: 'LoadBalancer · 80',
+        entryPoint: true,
+      },
+    ]);
+    const byId = new Map(toElements(graph).elements.map((element) => [element.data.id, element]));
+    assert.ok(classesOf(byId.get(workload.id)!).includes('not-isolated'));
+    assert.equal(byId.get(workload.id)?.data.notIsolated, true);
+    assert.ok(classesOf(byId.get('Service/shop/web')!).includes('entry-point'));
+    assert.equal(byId.get('Service/shop/web')?.data.entryPoint, true);
+  });
+
+  it('draws a collapsed namespace as one node with counts, and its edges as aggregates', () => {
+    const built = toElements(SAMPLE_GRAPH, { grouped: true, collapsed: new Set(['data']) });
+    assert.equal(built.nodeCount, SAMPLE_GRAPH.nodes.length, 'the snapshot is counted whole');
+    const data = built.elements.find((element) => element.data.id === 'ns:data');
+    assert.deepEqual(classesOf(data!), [NAMESPACE_CLASS, COLLAPSED_CLASS], 'no findings in data: no badge');
+    assert.equal(data?.data.memberCount, 4);
+    assert.equal(data?.data.caption, 'data\n4 objects · expand');
+    const ids = built.elements.map((element) => element.data.id);
+    assert.ok(!ids.includes('Service/data/redis'), 'members of a collapsed namespace are not drawn');
+    assert.ok(!ids.some((id) => id?.startsWith('selects:Service/data/')), 'edges inside it are not drawn');
+    const aggregates = built.elements.filter((element) => classesOf(element).includes(AGGREGATE_CLASS));
+    assert.deepEqual(
+      aggregates.map((element) => [element.data.id, element.data.count, element.data.verdict]),
+      [
+        ['agg:Deployment/shop/cart->ns:data', 1, 'blocked'],
+        ['agg:StatefulSet/payments/ledger->ns:data', 1, 'allowed'],
+      ],
+    );
+    assert.ok(classesOf(aggregates[0]!).includes('verdict-blocked'));
+  });
+
+  it('sums the findings of a collapsed namespace with the worst severity', () => {
+    const built = toElements(SAMPLE_GRAPH, { grouped: true, collapsed: new Set(['shop', 'payments']) });
+    const shop = built.elements.find((element) => element.data.id === 'ns:shop');
+    assert.equal(shop?.data.findingsCount, 2);
+    assert.equal(shop?.data.findingsWorst, 'error');
+    assert.ok(shop && classesOf(shop).includes('findings-error'));
+    const payments = built.elements.find((element) => element.data.id === 'ns:payments');
+    assert.equal(payments?.data.findingsWorst, 'warning');
+    // The call from shop into payments becomes an edge between the two boxes, with its verdict.
+    const between = built.elements.find((element) => element.data.id === 'agg:ns:shop->ns:payments');
+    assert.equal(between?.data.count, 1);
+    assert.equal(between?.data.verdict, 'unknown');
+  });
+
+  it('flattens: no namespace boxes and no parents when not grouped', () => {
+    const built = toElements(SAMPLE_GRAPH, { grouped: false, collapsed: new Set(['shop']) });
+    assert.ok(!built.elements.some((element) => classesOf(element).includes(NAMESPACE_CLASS)));
+    assert.ok(built.elements.every((element) => !('parent' in element.data)));
+    assert.equal(
+      built.elements.filter((element) => element.group === 'nodes').length,
+      SAMPLE_GRAPH.nodes.length,
+    );
   });
 
   it('drops edges to missing nodes and repeated ids instead of letting Cytoscape throw', () => {
@@ -133,13 +229,14 @@ describe('webview/elements', () => {
         { id: 'selects:x', source: workload.id, target: workload.id, type: 'selects', label: '' },
         { id: 'selects:x', source: workload.id, target: workload.id, type: 'selects', label: '' },
         { id: workload.id, source: workload.id, target: workload.id, type: 'calls', label: '' },
+        { id: 'agg:x', source: workload.id, target: workload.id, type: 'calls', label: '' },
       ],
     );
     const built = toElements(graph);
     assert.equal(built.nodeCount, 1);
     assert.deepEqual(built.rejectedNodes, [workload.id, 'ns:shop']);
     assert.equal(built.edgeCount, 1);
-    assert.deepEqual(built.droppedEdges, [workload.id, 'calls:a->b', 'selects:x']);
+    assert.deepEqual(built.droppedEdges, [workload.id, 'agg:x', 'calls:a->b', 'selects:x']);
     const ids = built.elements.map((element) => element.data.id);
     assert.equal(new Set(ids).size, ids.length);
   });

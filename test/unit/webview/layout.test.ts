@@ -1,45 +1,109 @@
 import assert from 'node:assert/strict';
-import type { NodeSingular } from 'cytoscape';
+import type { GraphDto } from '../../../src/shared/graphDto';
+import { toElements } from '../../../webview/elements';
 import {
-  LAYERED_NAMESPACE_LIMIT,
-  namespaceLayoutOptions,
-  presetLayoutOptions,
-  topologyLayoutOptions,
-} from '../../../webview/layout';
-
-function fakeNode(isParent: boolean, childCount = 0): NodeSingular {
-  return { isParent: () => isParent, children: () => ({ length: childCount }) } as unknown as NodeSingular;
-}
+  COLLAPSED_HEIGHT,
+  COLLAPSED_WIDTH,
+  EXTERNAL_WIDTH,
+  NODE_HEIGHT,
+  NODE_WIDTH,
+} from '../../../webview/geometry';
+import { RANK } from '../../../webview/layered';
+import { layoutInput, presetLayoutOptions, rankOf } from '../../../webview/layout';
+import { SAMPLE_GRAPH } from '../../webview/sampleGraph';
 
 describe('webview/layout', () => {
-  it('packs namespaces with ELK and leaves fitting to the view', () => {
-    const options = topologyLayoutOptions(1.5);
-    assert.equal(options.name, 'elk');
-    assert.equal(options.fit, false);
-    assert.equal(options.animate, false);
-    assert.equal(options.elk.algorithm, 'rectpacking');
-    assert.equal(options.elk['elk.hierarchyHandling'], 'SEPARATE_CHILDREN');
-    assert.equal(options.elk['elk.aspectRatio'], 1.5);
+  it('ranks nodes by kind: external, entry points, routes, Services, workloads, unresolved targets', () => {
+    assert.equal(rankOf('external', false, false), RANK.external);
+    assert.equal(rankOf('entry', false, false), RANK.entry);
+    assert.equal(rankOf('entry', false, true), RANK.route);
+    assert.equal(rankOf('service', false, false), RANK.service);
+    assert.equal(rankOf('service', true, false), RANK.entry, 'a LoadBalancer Service is an entry point');
+    assert.equal(rankOf('workload', false, false), RANK.workload);
+    assert.equal(rankOf('unresolved', false, false), RANK.unresolved);
+    assert.ok(RANK.external < RANK.entry && RANK.entry < RANK.route && RANK.route < RANK.service);
+    assert.ok(RANK.service < RANK.workload && RANK.workload < RANK.unresolved);
   });
 
-  it('clamps the aspect ratio of odd canvases', () => {
-    assert.equal(topologyLayoutOptions(0).elk['elk.aspectRatio'], 1.6);
-    assert.equal(topologyLayoutOptions(Number.NaN).elk['elk.aspectRatio'], 1.6);
-    assert.equal(topologyLayoutOptions(100).elk['elk.aspectRatio'], 4);
-    assert.equal(topologyLayoutOptions(0.1).elk['elk.aspectRatio'], 0.5);
+  it('feeds the placement real nodes in their namespace groups, and external outside every group', () => {
+    const input = layoutInput(toElements(SAMPLE_GRAPH).elements);
+    assert.equal(input.nodes.length, SAMPLE_GRAPH.nodes.length, 'namespace boxes are groups, not nodes');
+    assert.equal(input.edges.length, SAMPLE_GRAPH.edges.length);
+    const byId = new Map(input.nodes.map((node) => [node.id, node]));
+    assert.deepEqual(byId.get('external'), {
+      id: 'external',
+      group: null,
+      rank: RANK.external,
+      width: EXTERNAL_WIDTH,
+      height: NODE_HEIGHT,
+    });
+    assert.deepEqual(byId.get('Service/shop/cart'), {
+      id: 'Service/shop/cart',
+      group: 'ns:shop',
+      rank: RANK.service,
+      width: NODE_WIDTH,
+      height: NODE_HEIGHT,
+    });
+    assert.equal(byId.get('Ingress/shop/web')?.rank, RANK.entry);
+    assert.equal(byId.get('StatefulSet/data/postgres')?.rank, RANK.workload);
   });
 
-  it('lays out a namespace left to right, and packs very large ones as boxes', () => {
-    const options = topologyLayoutOptions(1.6);
-    assert.deepEqual(options.nodeLayoutOptions(fakeNode(false)), {});
-    const small = options.nodeLayoutOptions(fakeNode(true, 12));
-    assert.equal(small.algorithm, 'layered');
-    assert.equal(small['elk.direction'], 'RIGHT');
-    assert.equal(namespaceLayoutOptions(LAYERED_NAMESPACE_LIMIT).algorithm, 'layered');
-    assert.equal(namespaceLayoutOptions(LAYERED_NAMESPACE_LIMIT + 1).algorithm, 'box');
+  it('ranks an entry reached from another entry (Gateway → HTTPRoute) as a route', () => {
+    const graph: GraphDto = {
+      ...SAMPLE_GRAPH,
+      nodes: [
+        ...SAMPLE_GRAPH.nodes,
+        {
+          id: 'Gateway/shop/gw',
+          kind: 'Gateway',
+          name: 'gw',
+          namespace: 'shop',
+          category: 'entry',
+          detail: '',
+        },
+        {
+          id: 'HTTPRoute/shop/r',
+          kind: 'HTTPRoute',
+          name: 'r',
+          namespace: 'shop',
+          category: 'entry',
+          detail: '',
+        },
+      ],
+      edges: [
+        ...SAMPLE_GRAPH.edges,
+        {
+          id: 'routes:gw->r',
+          source: 'Gateway/shop/gw',
+          target: 'HTTPRoute/shop/r',
+          type: 'routes',
+          label: '',
+        },
+      ],
+    };
+    const byId = new Map(layoutInput(toElements(graph).elements).nodes.map((node) => [node.id, node]));
+    assert.equal(byId.get('Gateway/shop/gw')?.rank, RANK.entry);
+    assert.equal(byId.get('HTTPRoute/shop/r')?.rank, RANK.route);
   });
 
-  it('puts nodes back where they were for a snapshot with the same nodes', () => {
+  it('makes a collapsed namespace one block of its own, and groups everything in one block when flat', () => {
+    const collapsed = layoutInput(
+      toElements(SAMPLE_GRAPH, { grouped: true, collapsed: new Set(['data']) }).elements,
+    );
+    const box = collapsed.nodes.find((node) => node.id === 'ns:data');
+    assert.deepEqual(box, {
+      id: 'ns:data',
+      group: 'ns:data',
+      rank: 0,
+      width: COLLAPSED_WIDTH,
+      height: COLLAPSED_HEIGHT,
+    });
+    const flat = layoutInput(toElements(SAMPLE_GRAPH, { grouped: false, collapsed: new Set() }).elements);
+    const groups = new Set(flat.nodes.map((node) => node.group));
+    assert.deepEqual([...groups].map(String).sort(), ['', 'null']);
+  });
+
+  it('hands positions to Cytoscape as a preset layout that does not fit', () => {
     const options = presetLayoutOptions(new Map([['Service/shop/cart', { x: 10, y: 20 }]])) as {
       name: string;
       fit: boolean;

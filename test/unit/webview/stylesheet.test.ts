@@ -126,16 +126,60 @@ describe('webview/stylesheet', () => {
       'node.findings-info',
       'edge',
       'edge.edge-selects',
-      'edge.edge-calls',
-      'edge.edge-routes',
-      'edge.edge-exposes',
+      'node.category-unresolved',
+      'node.entry-point',
+      'node.not-isolated',
+      'node.collapsed',
+      'node.kind-statefulset',
+      'node.search-match',
+      'edge.traffic-north-south',
+      'edge.traffic-east-west',
+      'edge.aggregate',
+      'edge.verdict-blocked',
+      'edge.verdict-unknown',
+      '.faded',
       ':selected',
+      '.filtered',
     ]) {
       assert.ok(selectors.includes(selector), `missing ${selector}`);
     }
     assert.equal(block(sheet, 'node').label, 'data(caption)');
     assert.equal(block(sheet, 'node.namespace').label, 'data(label)');
     assert.equal(block(sheet, 'edge').label, 'data(label)');
+  });
+
+  it('draws north-south and east-west edges differently, in colour and in shape', () => {
+    const sheet = buildStylesheet(light);
+    const northSouth = block(sheet, 'edge.traffic-north-south');
+    const eastWest = block(sheet, 'edge.traffic-east-west');
+    assert.notEqual(northSouth['line-color'], eastWest['line-color']);
+    assert.equal(northSouth['line-color'], light.entry);
+    assert.equal(eastWest['line-color'], light.service);
+    assert.notEqual(northSouth['curve-style'], eastWest['curve-style']);
+    assert.equal(eastWest['source-arrow-shape'], 'circle', 'a dot marks the caller');
+    assert.equal(block(sheet, 'edge.edge-selects')['line-style'], 'dashed');
+  });
+
+  it('colours hops by verdict: blocked red and dashed, unknown amber and dotted, after the traffic styles', () => {
+    const sheet = buildStylesheet(dark);
+    const blocked = block(sheet, 'edge.verdict-blocked');
+    assert.equal(blocked['line-color'], dark.blocked);
+    assert.equal(blocked['line-style'], 'dashed');
+    const unknown = block(sheet, 'edge.verdict-unknown');
+    assert.equal(unknown['line-color'], dark.unknown);
+    assert.deepEqual(unknown['line-dash-pattern'], [2, 3]);
+    const selectors = sheet.map((entry) => entry.selector);
+    assert.ok(selectors.indexOf('edge.verdict-blocked') > selectors.indexOf('edge.traffic-east-west'));
+    assert.ok(selectors.indexOf('edge.verdict-blocked') > selectors.indexOf('edge.traffic-north-south'));
+    assert.equal(selectors.at(-1), '.filtered', 'nothing overrides display: none');
+    assert.equal(block(sheet, '.filtered').display, 'none');
+  });
+
+  it('marks workloads no policy isolates with a dashed outline in the warning colour', () => {
+    const marks = block(buildStylesheet(dark), 'node.not-isolated');
+    assert.equal(marks['outline-color'], dark.warning);
+    assert.equal(marks['outline-style'], 'dashed');
+    assert.ok((marks['outline-width'] as number) > 0);
   });
 
   it('hides small labels while zoomed out, on nodes and edges (pan/zoom speed)', () => {

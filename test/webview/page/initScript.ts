@@ -2,9 +2,9 @@
 // does not apply to). Stands in for VS Code: `acquireVsCodeApi` records what the app posts and keeps the
 // state it saves; CSP violations are recorded; `window.__probe` lets the Node side read the result.
 // Setting `__kubeTopologyTestEnabled` makes the app expose its Cytoscape instance (webview/testHook.ts).
-import type { Core, NodeSingular } from 'cytoscape';
+import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import type { TestHookWindow } from '../../../webview/testHook';
-import type { DrawnNode, Probe, Violation } from '../probe';
+import type { DrawnEdge, DrawnNode, Probe, Violation } from '../probe';
 
 declare global {
   interface Window {
@@ -67,6 +67,23 @@ function drawn(node: NodeSingular): DrawnNode {
     classes: node.classes(),
     box: { x1: rect.x + box.x1, y1: rect.y + box.y1, x2: rect.x + box.x2, y2: rect.y + box.y2 },
     centre: { x: rect.x + centre.x, y: rect.y + centre.y },
+    position: { ...node.position() },
+    visible: node.visible(),
+  };
+}
+
+function drawnEdge(edge: EdgeSingular): DrawnEdge {
+  const rect = canvasBox();
+  const middle = edge.renderedMidpoint();
+  return {
+    id: edge.id(),
+    source: edge.source().id(),
+    target: edge.target().id(),
+    classes: edge.classes(),
+    visible: edge.visible(),
+    midpoint: { x: rect.x + middle.x, y: rect.y + middle.y },
+    lineColour: String(edge.style('line-color')),
+    lineStyle: String(edge.style('line-style')),
   };
 }
 
@@ -77,6 +94,27 @@ window.__probe = {
   send: (message) => window.postMessage(message, '*'),
   ready: () => hookWindow.__kubeTopologyTest !== undefined,
   nodes: () => cy().nodes().map(drawn),
+  edges: () => cy().edges().map(drawnEdge),
+  checkSvg: (text) => {
+    const parsed = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const error = parsed.querySelector('parsererror');
+    const root = parsed.documentElement;
+    return {
+      parseError: error ? (error.textContent ?? 'parsererror') : null,
+      root: `${root.namespaceURI ?? ''} ${root.localName}`,
+      nodes: parsed.querySelectorAll('g.node').length,
+      edges: parsed.querySelectorAll('g.edge').length,
+      texts: [...parsed.querySelectorAll('text')].map((text) => text.textContent ?? ''),
+      width: Number(root.getAttribute('width')),
+      height: Number(root.getAttribute('height')),
+    };
+  },
+  setSelectValue: (id, value) => {
+    const select = document.getElementById(id) as (HTMLElement & { value: unknown }) | null;
+    if (!select) throw new Error(`no #${id}`);
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  },
   canvas: () => {
     const rect = canvasBox();
     return { x1: rect.left, y1: rect.top, x2: rect.right, y2: rect.bottom };
