@@ -8,7 +8,7 @@ import { allowCall, allowCallTitle } from './allowCall';
 import { allowDns } from './allowDns';
 import { analysisWithEdits, connectivityDiff, describeDiff } from './connectivityDiff';
 import type { FixOffer, FixResult } from './fix';
-import { generatePolicies, isolateNamespace } from './leastPrivilegePolicies';
+import { generatePolicies, isolateNamespace, skipReason } from './leastPrivilegePolicies';
 import { policyEdits } from './policyEdits';
 import { selectClosestWorkload, selectorTypo, selectTitle } from './selectClosestWorkload';
 import type { TextEdit } from './textEdit';
@@ -29,12 +29,17 @@ export function fixesForFinding(analysis: Analysis, finding: Finding, textOf: Te
   switch (finding.code) {
     case 'workload-not-isolated':
       return workloadsAt(analysis, finding.range).flatMap((workload) => [
-        {
-          title: `Generate NetworkPolicy for ${workload.object.name}`,
-          kind: 'quickfix' as const,
-          preferred: true,
-          resolve: () => edits(generateFor(analysis, workload, textOf)),
-        },
+        // The cluster DNS gets no policy of its own (every pod must reach it), its namespace may.
+        ...(skipReason(workload) === undefined
+          ? [
+              {
+                title: `Generate NetworkPolicy for ${workload.object.name}`,
+                kind: 'quickfix' as const,
+                preferred: true,
+                resolve: () => edits(generateFor(analysis, workload, textOf)),
+              },
+            ]
+          : []),
         isolateOffer(analysis, workload.object.namespace ?? '', 'quickfix', textOf),
       ]);
     case 'policy-blocks-call':

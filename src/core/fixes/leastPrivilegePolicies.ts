@@ -83,7 +83,7 @@ export function isolateNamespace(context: RuleContext, namespace: string): Gener
 }
 
 /** Why a workload gets no policy: NetworkPolicies cannot restrict it, or it serves every pod. */
-function skipReason(workload: Workload): string | undefined {
+export function skipReason(workload: Workload): string | undefined {
   if (usesHostNetwork(workload))
     return 'its pods run on the host network (hostNetwork: true), where NetworkPolicies do not apply';
   if (

@@ -63,7 +63,7 @@ export function homeDirectory(model: WorkspaceModel, namespace: string): string 
   return best;
 }
 
-/** An existing file of only this namespace's NetworkPolicies, parsed without errors, whose text is known. */
+/** An existing YAML file of only this namespace's NetworkPolicies, parsed without errors, whose text is known. */
 function policyFile(
   model: WorkspaceModel,
   namespace: string,
@@ -73,6 +73,8 @@ function policyFile(
   const candidates = model.files
     .filter(
       (file) =>
+        // YAML appended to a JSON file would break it.
+        /\.ya?ml$/i.test(file.file) &&
         file.skipped === undefined &&
         file.syntaxProblems.length === 0 &&
         file.objects.length > 0 &&

@@ -92,11 +92,18 @@ describe('policy edits', () => {
     assert.ok(after?.newText.startsWith('---\n# Deployment catalog:'), 'no blank line added');
   });
 
-  it('never appends to a file with other kinds, other namespaces or a syntax error', () => {
+  it('never appends to a file with other kinds, other namespaces, a syntax error, or JSON', () => {
     const others: Files = {
       'web/mixed.yaml': `${WEB_POLICY}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: web}\n`,
       'web/shop-policies.yaml': WEB_POLICY.replace('namespace: web', 'namespace: shop'),
       'web/broken.yaml': `${WEB_POLICY}\n---\nkind: NetworkPolicy\nmetadata: {name: [oops}\n`,
+      // Only NetworkPolicies of web, but JSON: YAML appended to it would break it.
+      'web/policies.json': JSON.stringify({
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: { name: 'json', namespace: 'web' },
+        spec: { podSelector: {} },
+      }),
     };
     assert.deepEqual(
       editsFor({ ...WORKSPACE, ...others }).map((edit) => [edit.file, edit.newFile ?? false]),
