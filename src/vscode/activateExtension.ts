@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { AnalysisService } from './analysisService';
+import { FixCodeActionProvider } from './codeActions';
 import type { KubeTopologyApi } from './api';
 import { DiagnosticsPublisher } from './diagnostics';
 import { ManifestHoverProvider } from './hovers';
@@ -72,6 +73,11 @@ export function activateExtension(context: vscode.ExtensionContext): KubeTopolog
     vscode.languages.registerReferenceProvider(
       MANIFEST_SELECTOR,
       new ServiceReferenceProvider(index, analysis),
+    ),
+    vscode.languages.registerCodeActionsProvider(
+      { language: 'yaml' },
+      new FixCodeActionProvider(index, analysis, log),
+      FixCodeActionProvider.metadata,
     ),
     vscode.commands.registerCommand(SHOW_TOPOLOGY_COMMAND, () => {
       TopologyPanel.createOrShow(context.extensionUri, analysis, panelEvents);

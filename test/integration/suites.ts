@@ -11,3 +11,5 @@ import './editing.test';
 import './sampleDiagnostics.test';
 import './sampleHover.test';
 import './sampleNavigation.test';
+// Quick fixes last: they edit the fixture and the sample (and put both back).
+import './quickFixes.test';
