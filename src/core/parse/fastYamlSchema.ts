@@ -23,40 +23,75 @@ function mayBeNumber(data: string): boolean {
   return (first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46;
 }
 
+function isNull(data: string): boolean {
+  return data.length <= 4 && NULL.test(data);
+}
+
+function isBool(data: string): boolean {
+  return data.length <= 5 && BOOL.test(data);
+}
+
+function isInt(data: string): boolean {
+  return mayBeNumber(data) && (INT_OCT.test(data) || INT.test(data) || INT_HEX.test(data));
+}
+
+function toInt(data: string): number {
+  if (data.startsWith('0o')) return parseInt(data.slice(2), 8);
+  if (data.startsWith('0x')) return parseInt(data.slice(2), 16);
+  return parseInt(data, 10);
+}
+
+function isFloat(data: string): boolean {
+  return mayBeNumber(data) && (FLOAT_NAN.test(data) || FLOAT_EXP.test(data) || FLOAT.test(data));
+}
+
+function toFloat(data: string): number {
+  if (FLOAT_NAN.test(data)) {
+    if (data.slice(-3).toLowerCase() === 'nan') return NaN;
+    return data.startsWith('-') ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  }
+  return parseFloat(data);
+}
+
+/** By ASCII code: the characters a null, bool, int or float may start with. */
+const MAY_RESOLVE: readonly boolean[] = Array.from({ length: 128 }, (_, code) =>
+  '~nNtTfF0123456789+-.'.includes(String.fromCharCode(code)),
+);
+
+/**
+ * The value of a plain (unquoted, untagged) scalar, resolved as YAML_V2_CORE_SCHEMA resolves it
+ * inside js-yaml: the same tests in the same order (null, bool, int, float), else the text itself.
+ * For readers that must give exactly what js-yaml gives (blockYamlReader.ts).
+ */
+export function resolvePlainScalar(data: string): string | number | boolean | null {
+  // Most plain scalars are names: a null, bool or number starts with one of a few characters.
+  const first = data.charCodeAt(0);
+  if (!(first < 128 && MAY_RESOLVE[first]) && data.length > 0) return data;
+  if (isNull(data)) return null;
+  if (isBool(data)) return data[0] === 't' || data[0] === 'T';
+  if (isInt(data)) return toInt(data);
+  if (isFloat(data)) return toFloat(data);
+  return data;
+}
+
 const nullType = new Type('tag:yaml.org,2002:null', {
   kind: 'scalar',
-  resolve: (data: string) => data.length <= 4 && NULL.test(data),
+  resolve: isNull,
   construct: () => null,
 });
 
 const boolType = new Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (data: string) => data.length <= 5 && BOOL.test(data),
+  resolve: isBool,
   construct: (data: string) => data[0] === 't' || data[0] === 'T',
 });
 
-const intType = new Type('tag:yaml.org,2002:int', {
-  kind: 'scalar',
-  resolve: (data: string) =>
-    mayBeNumber(data) && (INT_OCT.test(data) || INT.test(data) || INT_HEX.test(data)),
-  construct: (data: string) => {
-    if (data.startsWith('0o')) return parseInt(data.slice(2), 8);
-    if (data.startsWith('0x')) return parseInt(data.slice(2), 16);
-    return parseInt(data, 10);
-  },
-});
+const intType = new Type('tag:yaml.org,2002:int', { kind: 'scalar', resolve: isInt, construct: toInt });
 
 const floatType = new Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
-  resolve: (data: string) =>
-    mayBeNumber(data) && (FLOAT_NAN.test(data) || FLOAT_EXP.test(data) || FLOAT.test(data)),
-  construct: (data: string) => {
-    if (FLOAT_NAN.test(data)) {
-      if (data.slice(-3).toLowerCase() === 'nan') return NaN;
-      return data.startsWith('-') ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-    }
-    return parseFloat(data);
-  },
+  resolve: isFloat,
+  construct: toFloat,
 });
 
 /** Strings, sequences and mappings (failsafe) plus yaml v2's core scalar resolution. */

@@ -2,6 +2,7 @@ import { load } from 'js-yaml';
 import { parseAllDocuments, type Node } from 'yaml';
 import type { SourceRange } from '../model/sourceRange';
 import { documentContentSpan, isContentFree, locateInBlock, locateSequenceItem } from './blockLocator';
+import { NOT_SIMPLE, readBlockYaml } from './blockYamlReader';
 import { YAML_V2_CORE_SCHEMA } from './fastYamlSchema';
 import { shareStrings } from './sharedStrings';
 import {
@@ -24,7 +25,8 @@ import type { DocumentSpan } from './splitDocuments';
 import { locateInNode, type LocateTarget, type PathSegment } from './yamlNodes';
 
 // The fast tier, for bulk indexing (the CLI, the VS Code index): js-yaml 4 reads each document's
-// data (parse alone about 8x faster than yaml v2 Documents on the benchmark corpus, see bench/), and
+// data (parse alone about 8x faster than yaml v2 Documents on the benchmark corpus, see bench/), or,
+// for plain block YAML, a reader giving exactly what js-yaml gives, faster (blockYamlReader.ts); and
 // ranges come from the lines (blockLocator.ts) or, on first use of `locate` for anything unusual,
 // from yaml v2 parsing just that document. The result is the same FileParse as parseManifestFile's,
 // object for object and range for range: every document js-yaml might read differently from yaml
@@ -33,11 +35,12 @@ import { locateInNode, type LocateTarget, type PathSegment } from './yamlNodes';
 // test/unit/core/parse/parseManifestFileFast.test.ts and bench/fuzzParseTiers.ts hold the two tiers
 // to identical results.
 //
-// Kept per object: the body of every kind (as the exact tier does; its strings copied and shared per
-// file, see sharedStrings.ts), two ranges, and a locator holding the file text (which the index and
-// the CLI keep anyway), the document's span and, once an unusual path was located, that document's
-// yaml v2 nodes. Bodies are not dropped for kinds the analysis does not read: at 50,000 objects the
-// parse keeps about 3 KB per object and the analysis holds more than the parse (bench/graphBench.ts).
+// Kept per object: the body of every kind (as the exact tier does; its strings slices of the file
+// text or, from js-yaml, copied and shared per file, see sharedStrings.ts), two ranges, and a
+// locator holding the file text (which the index and the CLI keep anyway), the document's span
+// and, once an unusual path was located, that document's yaml v2 nodes. Bodies are not dropped for
+// kinds the analysis does not read: at 50,000 objects the parse keeps about 3 KB per object and the
+// analysis holds more than the parse (bench/graphBench.ts).
 
 const NO_CONTENT: DocumentResult = { objects: [], problems: [], isTemplate: false, hasContent: false };
 const NOT_KUBERNETES: DocumentResult = { objects: [], problems: [], isTemplate: false, hasContent: true };
@@ -68,15 +71,20 @@ export function parseDocumentFast(
   if (containsTemplateAction(chunk) || needsExactTier(text, span.start, span.end)) {
     return parseDocumentExactly(file, text, span, documentIndex);
   }
+  // The hand-written reader for plain block YAML first, js-yaml for anything beyond it. The reader's
+  // strings are slices of `text`, which the locator keeps anyway (a slice takes less heap than a
+  // copy); js-yaml's are slices of its own copy of the chunk, so they are copied (sharedStrings.ts).
+  const read = readBlockYaml(text, span.start, span.end);
+  const fromJsYaml = read === NOT_SIMPLE;
   let body: unknown;
   try {
-    body = withImpliedKind(file, load(chunk, { schema: YAML_V2_CORE_SCHEMA }));
+    body = withImpliedKind(file, fromJsYaml ? load(chunk, { schema: YAML_V2_CORE_SCHEMA }) : read);
   } catch {
     // Broken (or only unusual) YAML: yaml v2 decides, with its message and range.
     return parseDocumentExactly(file, text, span, documentIndex);
   }
   if (!isKubernetesObject(body)) return NOT_KUBERNETES;
-  shareStrings(body, text);
+  if (fromJsYaml) shareStrings(body, text);
   const content = documentContentSpan(chunk);
   if (!content) return parseDocumentExactly(file, text, span, documentIndex);
   const locator = new DocumentLocator(file, text, span, content[0]);
