@@ -156,6 +156,8 @@ interface Summary {
   members: number;
   findings: number;
   worst?: Severity;
+  /** Edges with both ends inside the namespace: drawn as part of the box. */
+  internalEdges: number;
 }
 
 function collapsedNode(namespace: string, summary: Summary): NodeDefinition {
@@ -168,6 +170,7 @@ function collapsedNode(namespace: string, summary: Summary): NodeDefinition {
       namespace,
       caption: `${shorten(namespace)}\n${objects} · expand`,
       memberCount: summary.members,
+      internalEdges: summary.internalEdges,
       findingsCount: summary.findings,
       ...(summary.worst ? { findingsWorst: summary.worst } : {}),
     },
@@ -253,7 +256,7 @@ export function toElements(
   const drawnAs = new Map<string, string>();
   for (const node of accepted) {
     if (isCollapsed(node.namespace)) {
-      const summary = summaries.get(node.namespace) ?? { members: 0, findings: 0 };
+      const summary = summaries.get(node.namespace) ?? { members: 0, findings: 0, internalEdges: 0 };
       summary.members++;
       const count = node.findings?.count ?? 0;
       if (count > 0 && node.findings) {
@@ -268,19 +271,6 @@ export function toElements(
       drawnAs.set(node.id, node.id);
     }
   }
-
-  const parents: NodeDefinition[] = options.grouped
-    ? sortedNamespaces.map((namespace) => {
-        const summary = summaries.get(namespace);
-        if (summary) return collapsedNode(namespace, summary);
-        return {
-          group: 'nodes',
-          data: { id: namespaceParentId(namespace), label: namespace, namespace },
-          classes: [NAMESPACE_CLASS],
-          selectable: false,
-        };
-      })
-    : [];
 
   const edgeIds = new Set<string>();
   const droppedEdges: string[] = [];
@@ -305,7 +295,25 @@ export function toElements(
     const target = drawnAs.get(edge.target) ?? edge.target;
     if (source === edge.source && target === edge.target) edges.push(toEdge(edge));
     else if (source !== target) aggregates.add(source, target, edge);
+    else {
+      const summary = summaries.get(source.slice(NAMESPACE_ID_PREFIX.length));
+      if (summary) summary.internalEdges++;
+    }
   }
+
+  // After the edges: a collapsed namespace's node counts the edges inside it.
+  const parents: NodeDefinition[] = options.grouped
+    ? sortedNamespaces.map((namespace) => {
+        const summary = summaries.get(namespace);
+        if (summary) return collapsedNode(namespace, summary);
+        return {
+          group: 'nodes',
+          data: { id: namespaceParentId(namespace), label: namespace, namespace },
+          classes: [NAMESPACE_CLASS],
+          selectable: false,
+        };
+      })
+    : [];
 
   return {
     elements: [...parents, ...nodes, ...edges, ...aggregates.definitions()],

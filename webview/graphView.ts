@@ -169,7 +169,8 @@ export function createGraphView(options: GraphViewOptions): GraphView {
     if (!built) return;
     const visibility = computeVisibility(built.elements, filters, focusId);
     cy.batch(() => {
-      cy.elements().removeClass('filtered faded search-match');
+      // Only elements that carry a runtime class: touching every element would restyle all of them.
+      cy.elements('.filtered, .faded, .search-match').removeClass('filtered faded search-match');
       for (const id of visibility.hidden) cy.getElementById(id).addClass('filtered');
       for (const id of visibility.faded) cy.getElementById(id).addClass('faded');
       for (const id of visibility.matches) cy.getElementById(id).addClass('search-match');
@@ -182,8 +183,10 @@ export function createGraphView(options: GraphViewOptions): GraphView {
       .not('.filtered')
       .forEach((element: cytoscape.SingularElementArgument) => {
         if (element.isEdge()) shownEdges += Number(element.data('count')) || 1;
-        else if (element.hasClass(COLLAPSED_CLASS)) shownNodes += Number(element.data('memberCount')) || 0;
-        else if (!element.hasClass(NAMESPACE_CLASS)) shownNodes++;
+        else if (element.hasClass(COLLAPSED_CLASS)) {
+          shownNodes += Number(element.data('memberCount')) || 0;
+          shownEdges += Number(element.data('internalEdges')) || 0;
+        } else if (!element.hasClass(NAMESPACE_CLASS)) shownNodes++;
       });
     hooks.onVisibility({
       nodeCount: built.nodeCount,

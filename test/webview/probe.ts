@@ -31,7 +31,7 @@ export interface DrawnEdge {
   readonly target: string;
   readonly classes: readonly string[];
   readonly visible: boolean;
-  /** Midpoint in page coordinates: where a click lands on the edge. */
+  /** Midpoint in page coordinates: where a click lands on the edge (NaN when it is not drawn). */
   readonly midpoint: { readonly x: number; readonly y: number };
   /** The line colour Cytoscape draws, e.g. `rgb(229,20,0)`. */
   readonly lineColour: string;
@@ -66,6 +66,8 @@ export interface Probe {
   /** Whether the app's test hook is there (the app has started). */
   ready(): boolean;
   nodes(): DrawnNode[];
+  /** The text of the element with this id (null when there is none). */
+  textOf(id: string): string | null;
   edges(): DrawnEdge[];
   /** Parses SVG text with the page's DOMParser. */
   checkSvg(text: string): SvgCheck;

@@ -182,6 +182,7 @@ describe('webview/elements', () => {
     const data = built.elements.find((element) => element.data.id === 'ns:data');
     assert.deepEqual(classesOf(data!), [NAMESPACE_CLASS, COLLAPSED_CLASS], 'no findings in data: no badge');
     assert.equal(data?.data.memberCount, 4);
+    assert.equal(data?.data.internalEdges, 2, 'the two selects edges inside data');
     assert.equal(data?.data.caption, 'data\n4 objects · expand');
     const ids = built.elements.map((element) => element.data.id);
     assert.ok(!ids.includes('Service/data/redis'), 'members of a collapsed namespace are not drawn');

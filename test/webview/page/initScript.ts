@@ -74,7 +74,8 @@ function drawn(node: NodeSingular): DrawnNode {
 
 function drawnEdge(edge: EdgeSingular): DrawnEdge {
   const rect = canvasBox();
-  const middle = edge.renderedMidpoint();
+  // Cytoscape keeps no geometry for an edge it does not draw (filtered out).
+  const middle = edge.visible() ? edge.renderedMidpoint() : { x: Number.NaN, y: Number.NaN };
   return {
     id: edge.id(),
     source: edge.source().id(),
@@ -94,6 +95,7 @@ window.__probe = {
   send: (message) => window.postMessage(message, '*'),
   ready: () => hookWindow.__kubeTopologyTest !== undefined,
   nodes: () => cy().nodes().map(drawn),
+  textOf: (id) => document.getElementById(id)?.textContent ?? null,
   edges: () => cy().edges().map(drawnEdge),
   checkSvg: (text) => {
     const parsed = new DOMParser().parseFromString(text, 'image/svg+xml');
@@ -104,7 +106,8 @@ window.__probe = {
       root: `${root.namespaceURI ?? ''} ${root.localName}`,
       nodes: parsed.querySelectorAll('g.node').length,
       edges: parsed.querySelectorAll('g.edge').length,
-      texts: [...parsed.querySelectorAll('text')].map((text) => text.textContent ?? ''),
+      // Text elements, and the lines (tspans) of multi-line captions.
+      texts: [...parsed.querySelectorAll('text, tspan')].map((text) => text.textContent ?? ''),
       width: Number(root.getAttribute('width')),
       height: Number(root.getAttribute('height')),
     };
