@@ -25,10 +25,22 @@ export function withPolicyVerdicts(
   ingressController: Endpoint,
   previous: VerdictCache | undefined,
 ): { northSouth: GraphEdge[]; calls: GraphEdge[]; cache: VerdictCache } {
-  const keep = !context.model.options.oneShot;
+  if (context.model.options.oneShot) {
+    // Nothing is kept for a next analysis: no dependencies to note, no cache to fill.
+    const annotate = (edge: GraphEdge) =>
+      withVerdict(
+        edge,
+        context,
+        engine,
+        unevaluated,
+        sourceOf(edge, context, ingressController),
+        context.model.byId.get(edge.to),
+      );
+    return { northSouth: northSouth.map(annotate), calls: callChunks.flat().map(annotate), cache: NO_CACHE };
+  }
   const edges = new Map<GraphEdge, CachedVerdict>();
   const chunks = new Map<readonly GraphEdge[], CachedChunk>();
-  const dirty = previous && keep ? changedNamespaces(context) : 'all';
+  const dirty = previous ? changedNamespaces(context) : 'all';
   const reusable = (spaces: readonly string[]) =>
     dirty !== 'all' && !spaces.some((space) => dirty.has(space));
   const reusableChunk = (spaces: ReadonlySet<string>) => dirty !== 'all' && !intersects(spaces, dirty);
@@ -38,7 +50,7 @@ export function withPolicyVerdicts(
       : annotated(edge, context, engine, unevaluated, ingressController);
   const northSouthAnnotated = northSouth.map((edge) => {
     const entry = annotate(edge, previous?.edges.get(edge));
-    if (keep) edges.set(edge, entry);
+    edges.set(edge, entry);
     return entry.edge;
   });
   const calls: GraphEdge[] = [];
@@ -53,7 +65,7 @@ export function withPolicyVerdicts(
       for (const verdict of verdicts) for (const space of verdict.spaces) spaces.add(space);
       entry = { annotated: verdicts.map((verdict) => verdict.edge), verdicts, spaces };
     }
-    if (keep) chunks.set(chunk, entry);
+    chunks.set(chunk, entry);
     for (const edge of entry.annotated) calls.push(edge);
   }
   return { northSouth: northSouthAnnotated, calls, cache: { edges, chunks } };
@@ -71,6 +83,8 @@ export interface VerdictCache {
   readonly chunks: ReadonlyMap<readonly GraphEdge[], CachedChunk>;
 }
 
+const NO_CACHE: VerdictCache = { edges: new Map(), chunks: new Map() };
+
 interface CachedVerdict {
   /** The edge as annotated (the key is the edge as built). */
   readonly edge: GraphEdge;
@@ -84,7 +98,7 @@ interface CachedChunk {
   readonly spaces: ReadonlySet<string>;
 }
 
-/** One edge with its verdict (or as built, for edges that carry none). */
+/** One edge with its verdict and the namespaces that verdict depends on. */
 function annotated(
   edge: GraphEdge,
   context: GraphContext,
@@ -100,9 +114,20 @@ function annotated(
   if (source?.kind === 'workload') spaces.push(source.workload.object.namespace ?? '');
   if (source?.kind === 'ingress-controller' && source.controller.known)
     spaces.push(source.controller.namespace);
-  if (!source || !service || service.kind !== 'Service') return { edge, spaces };
-  const policy = verdict(context, engine, unevaluated, source, service, edge.port);
-  return { edge: { ...edge, policy }, spaces };
+  return { edge: withVerdict(edge, context, engine, unevaluated, source, service), spaces };
+}
+
+/** The edge with its verdict, or as built for edges that carry none. */
+function withVerdict(
+  edge: GraphEdge,
+  context: GraphContext,
+  engine: PolicyEngine,
+  unevaluated: UnevaluatedPolicies,
+  source: Endpoint | undefined,
+  service: K8sObject | undefined,
+): GraphEdge {
+  if (!source || !service || service.kind !== 'Service') return edge;
+  return { ...edge, policy: verdict(context, engine, unevaluated, source, service, edge.port) };
 }
 
 /**
