@@ -23,8 +23,19 @@ export interface IndexedFile {
 const EDIT_DEBOUNCE_MS = 150;
 /** Files read at the same time during a scan. */
 const SCAN_CONCURRENCY = 8;
-/** Schemes of editor documents that are views of something else (git diffs, output panes). */
-const IGNORED_SCHEMES = new Set(['git', 'output', 'vscode-scm', 'debug', 'vscode-settings', 'comment']);
+/**
+ * Schemes of editor documents that are views of something else (git diffs, output panes, the
+ * refactor preview's copies of files with a workspace edit applied).
+ */
+const IGNORED_SCHEMES = new Set([
+  'git',
+  'output',
+  'vscode-scm',
+  'debug',
+  'vscode-settings',
+  'comment',
+  'vscode-bulkeditpreview-editor',
+]);
 
 /**
  * Every manifest of the workspace, parsed and kept up to date: found with `findFiles`, read with

@@ -300,23 +300,31 @@ suite('Quick fixes', () => {
       `${SAMPLE}/core/network-policies.yaml: 1 text edit(s)`,
     ]);
     // Applied the way the Source Action… menu applies it. Were the edit not marked
-    // needsConfirmation, it would be applied at once; it waits in the refactor preview instead,
-    // and discarding it there leaves every file as it was.
-    let settled = false;
-    const applying = Promise.resolve(
-      vscode.commands.executeCommand('editor.action.codeAction', { kind, apply: 'first' }),
-    ).finally(() => {
-      settled = true;
-    });
+    // needsConfirmation, VS Code would apply it at once; instead it opens the refactor preview (its
+    // model of the file shows up as a document of the preview's scheme), with the changes waiting
+    // to be checked, and discarding it there leaves every file as it was.
+    const onDisk = await sampleText('core/network-policies.yaml');
+    const api = await activateExtension();
+    await indexed(api, 'before the preview');
+    const files = api.indexSummary().files;
     try {
-      await waitFor('the refactor preview to be discarded', async () => {
-        if (!settled) await vscode.commands.executeCommand('refactorPreview.discard');
-        return settled;
-      });
-      await applying;
+      await vscode.commands.executeCommand('editor.action.codeAction', { kind, apply: 'first' });
+      const preview = await waitFor('the refactor preview of core/network-policies.yaml', () =>
+        vscode.workspace.textDocuments.find(
+          (document) =>
+            document.uri.scheme === 'vscode-bulkeditpreview-editor' &&
+            vscode.Uri.parse(document.uri.query).toString() === policies.toString(),
+        ),
+      );
+      assert.strictEqual(preview.getText(), onDisk, 'the changes wait unchecked in the preview');
+      // The preview's copy of the file is not a manifest of the workspace.
+      await indexed(api, 'with the preview open');
+      assert.strictEqual(api.indexSummary().files, files, 'files in the index while previewing');
       const document = await documentOf(policies);
-      assert.ok(!document.isDirty, 'nothing was applied without confirmation');
-      assert.strictEqual(document.getText(), await sampleText('core/network-policies.yaml'));
+      assert.ok(!document.isDirty, 'nothing is applied before it is confirmed');
+      await vscode.commands.executeCommand('refactorPreview.discard');
+      assert.ok(!document.isDirty, 'nothing is applied once discarded');
+      assert.strictEqual(document.getText(), onDisk);
     } finally {
       await revert(policies);
     }
