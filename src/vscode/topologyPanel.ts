@@ -21,8 +21,9 @@ export const TOPOLOGY_VIEW_TYPE = 'kubeTopology.topology';
 /** `kubeTopology.topology.largeGraphThreshold` when unset or invalid (package.json says the same). */
 export const DEFAULT_LARGE_GRAPH_THRESHOLD = 300;
 
-/** What the webview reported after drawing a snapshot. */
+/** What the webview reported after drawing a new analysis (once per analysis, see `graph/rendered`). */
 export interface PanelRender {
+  /** The analysis revision drawn. */
   readonly revision: number;
   readonly nodeCount: number;
   readonly edgeCount: number;
@@ -45,6 +46,9 @@ export class TopologyPanel implements vscode.Disposable {
   private ready = false;
   /** The panel's own revision: rule overrides re-post the same analysis, which must not look stale. */
   private revision = 0;
+  /** The analysis revision behind each panel revision posted, and the last one reported drawn. */
+  private readonly analysisRevisions = new Map<number, number>();
+  private lastReportedAnalysis: number | undefined;
   /** The snapshot last posted and what its ids reveal: clicks resolve against what the user sees. */
   private posted: { snapshot: AnalysisSnapshot; topology: Topology } | undefined;
   private readonly cursor: CursorSync;
@@ -150,6 +154,7 @@ export class TopologyPanel implements vscode.Disposable {
     });
     this.posted = { snapshot, topology };
     this.revision++;
+    this.analysisRevisions.set(this.revision, snapshot.revision);
     this.send({
       type: 'graph/didChange',
       revision: this.revision,
@@ -173,6 +178,7 @@ export class TopologyPanel implements vscode.Disposable {
         }
         this.ready = true;
         this.cursor.reset();
+        this.lastReportedAnalysis = undefined;
         this.post(this.analysis.flush());
         return;
       case 'node/reveal': {
@@ -192,13 +198,21 @@ export class TopologyPanel implements vscode.Disposable {
       case 'node/selected':
         this.events.selected?.({ id: message.id, origin: message.origin });
         return;
-      case 'graph/rendered':
+      case 'graph/rendered': {
+        // Reported once per analysis drawn: a re-post of the same analysis (rule severities, the
+        // threshold) changes how it is shown, not what was analysed.
+        const analysisRevision = this.analysisRevisions.get(message.revision);
+        for (const revision of this.analysisRevisions.keys())
+          if (revision <= message.revision) this.analysisRevisions.delete(revision);
+        if (analysisRevision === undefined || analysisRevision === this.lastReportedAnalysis) return;
+        this.lastReportedAnalysis = analysisRevision;
         this.events.rendered({
-          revision: message.revision,
+          revision: analysisRevision,
           nodeCount: message.nodeCount,
           edgeCount: message.edgeCount,
         });
         return;
+      }
       case 'export/save': {
         const outcome = await saveExport(message.format, message.data, this.events.log);
         this.send({ type: 'export/didFinish', format: message.format, outcome });

@@ -1,9 +1,15 @@
 // The topology panel: the command opens a webview beside the editor, the webview draws the graph and
-// reports what it drew back to the host (`graph/rendered`), which the API exposes.
+// reports what it drew back to the host (`graph/rendered`), which the API exposes; moving the cursor in
+// a manifest selects the object's node in the webview, which reports the selection back.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, type PanelRender } from './api';
-import { indexed, openEditor, waitFor } from './helpers';
+import { activateExtension, type KubeTopologyApi, type PanelRender } from './api';
+import { indexed, openEditor, positionOf, waitFor } from './helpers';
+
+/** The part of the API the panel tests add: what the webview last reported selected. */
+interface PanelApi extends KubeTopologyApi {
+  lastPanelSelection(): { readonly id: string | null; readonly origin: 'user' | 'editor' } | undefined;
+}
 
 // Counted by hand from test/fixtures/workspaces/integration (the generated bad-input files hold no
 // Service or workload):
@@ -20,12 +26,13 @@ const FIXTURE_EDGES = 5;
 // Plus the sample workspace copied to sample/ (examples/shop; counted from its README):
 //   nodes: external, Ingress shop-web/shop, Gateway shop-web/public, HTTPRoute shop-web/partner-api,
 //          11 Services (storefront, backoffice, catalog, cart, orders, payments, payments-webhooks,
-//          payments-metrics, reviews, postgres, redis), 10 workloads (its workload table)     = 25
+//          payments-metrics, reviews, postgres, redis), 10 workloads (its workload table), and the
+//          unresolved target of orders' NOTIFY_URL (notifications.shop-core:8080)               = 26
 //   edges: exposes 3 (the Ingress, the Gateway, LoadBalancer payments-webhooks), routes 4 (Ingress →
 //          storefront and backoffice, Gateway → HTTPRoute → catalog), selects 10 (every Service but
-//          payments-metrics), calls 12 (E1–E12)                                                = 29
-const EXPECTED_NODES = FIXTURE_NODES + 25;
-const EXPECTED_EDGES = FIXTURE_EDGES + 29;
+//          payments-metrics), calls 12 (E1–E12) and the unknown call to the unresolved target   = 30
+const EXPECTED_NODES = FIXTURE_NODES + 26;
+const EXPECTED_EDGES = FIXTURE_EDGES + 30;
 
 function topologyTab(): vscode.Tab | undefined {
   return vscode.window.tabGroups.all
@@ -102,5 +109,48 @@ suite('Topology panel', () => {
       'Deployment/nowhere/nothing',
     );
     assert.strictEqual(unknown, false, 'an id the analysis did not produce opens nothing');
+  });
+
+  test('moving the cursor in a manifest selects its node in the panel, which reports it', async () => {
+    const api = (await activateExtension()) as PanelApi;
+    await indexed(api, 'the fixture workspace');
+    const editor = await openEditor('shop/frontend.yaml');
+    await vscode.commands.executeCommand('kubeTopology.showTopology');
+    await waitFor('the topology panel tab', topologyTab);
+    await waitFor('a render of the panel', () => api.lastPanelRender()?.nodeCount === EXPECTED_NODES, {
+      timeoutMs: 30_000,
+      observe: () => JSON.stringify(api.lastPanelRender()),
+    });
+    const document = editor.document;
+    const select = async (needle: string, after: string, id: string) => {
+      const text = document.getText();
+      const index = text.indexOf(needle, text.indexOf(after));
+      assert.ok(index >= 0, `"${needle}" after "${after}" not found`);
+      const position = document.positionAt(index);
+      editor.selection = new vscode.Selection(position, position);
+      await waitFor(
+        `the webview to report ${id} selected from the editor`,
+        () => {
+          const selection = api.lastPanelSelection();
+          return selection?.origin === 'editor' && selection.id === id;
+        },
+        { timeoutMs: 20_000, observe: () => JSON.stringify(api.lastPanelSelection()) },
+      );
+    };
+    // In the Deployment (its replicas), then in the Service (a targetPort), then back. Fixture files
+    // only: the sample suites expect their files unopened.
+    await select('replicas: 2', 'kind: Deployment', 'Deployment/shop/frontend');
+    await select('targetPort: 8443', 'kind: Service', 'Service/shop/frontend');
+    await select('image: example.com', 'kind: Deployment', 'Deployment/shop/frontend');
+
+    // Namespaces only: the cursor is in no node's object, so the selection clears.
+    const namespaces = await openEditor('namespaces.yaml');
+    const inside = positionOf(namespaces.document, 'name: payments');
+    namespaces.selection = new vscode.Selection(inside, inside);
+    await waitFor(
+      'the webview to report an empty selection from the editor',
+      () => api.lastPanelSelection()?.origin === 'editor' && api.lastPanelSelection()?.id === null,
+      { timeoutMs: 20_000, observe: () => JSON.stringify(api.lastPanelSelection()) },
+    );
   });
 });
