@@ -78,6 +78,16 @@ export class FixCodeActionProvider implements vscode.CodeActionProvider<FixCodeA
       this.log(`${action.title}: nothing to change in the workspace as it is now.`);
       return action;
     }
+    // The edits' offsets are into the texts the offer was made on: if one of those files changed
+    // since (typing between the light bulb and the choice), the fix is not applied.
+    const current = this.analysis.flush();
+    const changed = result.edits.filter(
+      (edit) => current.files.get(edit.file)?.text !== action.snapshot.files.get(edit.file)?.text,
+    );
+    if (changed.length > 0) {
+      this.log(`${action.title}: ${changed[0]!.file} changed since the fix was offered; ask for it again.`);
+      return action;
+    }
     if (result.preview) this.log(`${result.preview.label}\n${result.preview.description}`);
     action.edit = toWorkspaceEdit(result, action.snapshot);
     return action;
