@@ -15,7 +15,10 @@
 //   space before a colon is treated the same way, to stay on the safe side;
 // - a lone `\r` (a line break for js-yaml, not for yaml v2);
 // - quoted scalars and flow collections left open at the end of a line: yaml v2 rejects their
-//   continuation lines when they are not indented enough, js-yaml accepts them.
+//   continuation lines when they are not indented enough, js-yaml accepts them;
+// - an empty block sequence item (a `-` ending its line) whose next content line is a `-` item
+//   further left: js-yaml takes it as an item of the same sequence (`- -\n- a` is [[null, 'a']]),
+//   yaml v2 as an item of the outer one ([[null], 'a']) or an error.
 
 const SPACE = 32;
 const TAB = 9;
@@ -56,10 +59,11 @@ function endsWithNullKey(text: string, end: number): boolean {
 
 /**
  * Where to look: a colon that ends a key after a space, a flow indicator, `~` or `l`/`L` (the end
- * of `null`), then the characters that can start something unusual, then line-start markers. A
- * regular expression finds these about five times faster than a loop over every character.
+ * of `null`), then the characters that can start something unusual, a `-` ending its line (before
+ * spaces and a comment), then line-start markers. A regular expression finds these about five
+ * times faster than a loop over every character.
  */
-const CANDIDATE = /[\s{,?\-\]}~lL]:(?=[ \t\r\n]|$)|[#*&!?"'[{\r%]|^\.\.\.|^---/gm;
+const CANDIDATE = /[\s{,?\-\]}~lL]:(?=[ \t\r\n]|$)|[#*&!?"'[{\r%]|-(?=[ \t]*$|[ \t]+#)|^\.\.\.|^---/gm;
 
 const FLOW_NULL_KEY = /(?:^|[\s{,])(?:~|null|Null|NULL)[ \t]*(?:[,}]|$)/;
 
@@ -122,6 +126,9 @@ export function needsExactTier(text: string, start = 0, end = text.length): bool
         )
           return true;
         break;
+      case 45: // - ending its line: an empty item when it stands alone.
+        if (isBreakOrEnd(previous) && shallowerItemFollows(text, i, end)) return true;
+        break;
       case 34: // "
       case 39: {
         // ' — a quoted scalar must close on its own line; its content is skipped.
@@ -159,4 +166,23 @@ function closingQuote(text: string, open: number, quote: number): number {
     }
   }
   return -1;
+}
+
+/**
+ * Whether the next content line after the empty sequence item whose `-` is at `dash` (blank and
+ * comment lines skipped, as js-yaml skips them) starts with a `-` item indicator left of that `-`.
+ */
+function shallowerItemFollows(text: string, dash: number, end: number): boolean {
+  const column = dash - text.lastIndexOf('\n', dash - 1) - 1;
+  let lineStart = text.indexOf('\n', dash) + 1;
+  while (lineStart > 0 && lineStart < end) {
+    let i = lineStart;
+    while (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB) i++;
+    const code = text.charCodeAt(i);
+    if (i < end && code !== LF && code !== CR && code !== 35 /* # */) {
+      return i - lineStart < column && code === 45 && (i + 1 >= end || isBreakOrEnd(text.charCodeAt(i + 1)));
+    }
+    lineStart = text.indexOf('\n', i) + 1;
+  }
+  return false;
 }

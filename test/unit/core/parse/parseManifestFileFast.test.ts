@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { needsExactTier } from '../../../../src/core/parse/exactTierTriggers';
 import {
   parseManifestFileFast,
   parseManifestFileFastInSteps,
@@ -224,6 +225,35 @@ describe('parseManifestFileFast: cases where the parsers differ or ranges are un
     assertSameAsExact('flow-shallow.yaml', manifest('data:\n    a: [first,\n  second]\n'));
     assertSameAsExact('tab.yaml', manifest('data:\n\ta: x\n'));
     assertSameAsExact('dash-tab.yaml', manifest('resources:\n - a.yaml\n -\t b.yaml\n - c.yaml\n'));
+  });
+
+  it('an empty sequence item followed by a shallower `-` (js-yaml puts it in the inner sequence)', () => {
+    // js-yaml reads `x:\n  - -\n  - a` as {x: [[null, 'a']]}, yaml v2 as {x: [[null], 'a']}.
+    const first = assertSameAsExact('empty-item.yaml', manifest('x:\n  - -\n  - a\n'));
+    assert.deepEqual(first.objects[0]!.body.x, [[null], 'a']);
+    assertSameAsExact('indentless.yaml', manifest('x:\n- -\n- a\n'));
+    assertSameAsExact('deeper.yaml', manifest('x:\n  - - -\n    - a\n'));
+    assertSameAsExact('deeper-two.yaml', manifest('x:\n  - - -\n  - a\n'));
+    assertSameAsExact('comments.yaml', manifest('x:\n  - - # c\n\n  # d\n# e\n  - a\n'));
+    assertSameAsExact('trailing-space.yaml', manifest('x:\n  - -  \n  - a\n'));
+    assertSameAsExact('crlf.yaml', manifest('x:\n  - -\n  - a\n').replace(/\n/g, '\r\n'));
+    assertSameAsExact('empty-last.yaml', manifest('x:\n  - -\n  -'));
+    assertSameAsExact('empty-both.yaml', manifest('x:\n  - -\n  -\n'));
+    assertSameAsExact('in-mapping.yaml', manifest('x:\n  - a:\n    -\n  - b\n'));
+    // yaml v2 rejects a sequence left of the key's own; js-yaml reads {x: [null, 'b']}.
+    assertSameAsExact('left-of-key.yaml', manifest('x:\n  -\n- b\n'));
+    // Not the quirk: the same shapes without a shallower `-` stay with the fast tier's readers.
+    assertSameAsExact('at-end.yaml', manifest('x:\n  - -\n'));
+    assertSameAsExact('at-end-then-key.yaml', manifest('x:\n  - -\ny: 1\n'));
+    assertSameAsExact('before-document.yaml', `${manifest('x:\n  - -\n')}---\n- a\n`);
+    for (const body of [
+      'x:\n  - - a\n  -\n  - - b\n',
+      'x:\n  -\n    a: 1\n  -\n  - b\n',
+      'x:\n  - -\n    - a\n',
+    ]) {
+      assert.equal(needsExactTier(manifest(body)), false, body);
+      assertSameAsExact('same-column.yaml', manifest(body));
+    }
   });
 
   it('comments, blank lines and empty values around what locate finds', () => {
