@@ -14,6 +14,7 @@ import { parseManifestFile } from '../src/core/parse/parseManifestFile';
 import { parseManifestFileFast } from '../src/core/parse/parseManifestFileFast';
 import type { FileParse } from '../src/core/parse/parsedFile';
 import type { PathSegment } from '../src/core/parse/yamlNodes';
+import { seededRandom } from '../test/unit/core/parse/seededRandom';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -86,8 +87,7 @@ const TOKENS = [
 TOKENS.push('|-', '? ', '*a', '&a ', '!!str ', '---\n', '...\n', '%', '\\', '\r\n', '\r', '0x1', 'null', '~');
 TOKENS.push('"a\\"b"', "'it''s'", '\n  ', 'x: y', '<<', '\u00a0', ' : ', '{{ x }}');
 
-let state = Number(values.seed);
-const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+const next = seededRandom(Number(values.seed));
 const texts = dirs
   .flatMap((dir) => [...manifests(dir)])
   .map((file) => fs.readFileSync(file, 'utf8'))

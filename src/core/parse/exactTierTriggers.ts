@@ -11,9 +11,10 @@
 //   bombs) where js-yaml has no limit, and the two resolve tags differently, so js-yaml never sees
 //   an alias;
 // - explicit `? ` keys and flow collections as keys (yaml v2 stringifies those keys its own way);
-// - empty and null keys (`: x`, `~: x`, `null: x`, `{null}`): yaml v2 makes them `""`, js-yaml `"null"`; a
-//   space before a colon is treated the same way, to stay on the safe side;
-// - a lone `\r` (a line break for js-yaml, not for yaml v2);
+// - empty and null keys (`: x`, `~: x`, `null: x`, `{null}`, and in flow collections `[:]`, `{a, :}`,
+//   `[~: 1]`): yaml v2 makes them `""`, js-yaml `"null"`; a space before a colon is treated the same
+//   way, to stay on the safe side;
+// - a lone `\r` (a line break for js-yaml, not for yaml v2), also in quoted scalars and comments;
 // - quoted scalars and flow collections left open at the end of a line: yaml v2 rejects their
 //   continuation lines when they are not indented enough, js-yaml accepts them;
 // - an empty block sequence item (a `-` ending its line) whose next content line is a `-` item
@@ -53,17 +54,24 @@ function endsWithNullKey(text: string, end: number): boolean {
   else return false;
   const before = text.charCodeAt(start - 1);
   return (
-    start === 0 || before === SPACE || before === TAB || before === LF || before === 123 || before === 44
+    start === 0 ||
+    before === SPACE ||
+    before === TAB ||
+    before === LF ||
+    before === 91 /* [ */ ||
+    before === 123 /* { */ ||
+    before === 44 /* , */
   );
 }
 
 /**
- * Where to look: a colon that ends a key after a space, a flow indicator, `~` or `l`/`L` (the end
- * of `null`), then the characters that can start something unusual, a `-` ending its line (before
+ * Where to look: a colon that ends a key (followed by a space, the line end or, in a flow
+ * collection, a flow indicator) after a space, a flow indicator, `~` or `l`/`L` (the end of
+ * `null`), then the characters that can start something unusual, a `-` ending its line (before
  * spaces and a comment), then line-start markers. A regular expression finds these about five
  * times faster than a loop over every character.
  */
-const CANDIDATE = /[\s{,?\-\]}~lL]:(?=[ \t\r\n]|$)|[#*&!?"'[{\r%]|-(?=[ \t]*$|[ \t]+#)|^\.\.\.|^---/gm;
+const CANDIDATE = /[\s{[,?\-\]}~lL]:(?=[ \t\r\n,[\]{}]|$)|[#*&!?"'[{\r%]|-(?=[ \t]*$|[ \t]+#)|^\.\.\.|^---/gm;
 
 const FLOW_NULL_KEY = /(?:^|[\s{,])(?:~|null|Null|NULL)[ \t]*(?:[,}]|$)/;
 
@@ -103,10 +111,11 @@ export function needsExactTier(text: string, start = 0, end = text.length): bool
         if (Number.isNaN(previous) || previous === LF) return true;
         break;
       case 35: {
-        // # starts a comment after a space (or at a line start): skip it.
+        // # starts a comment after a space (or at a line start): skip it, but not a lone `\r` in it.
         if (!isBreakOrEnd(previous)) break;
-        const lineEnd = text.indexOf('\n', i);
-        if (lineEnd === -1 || lineEnd >= end) return false;
+        const lineEnd = commentEnd(text, i, end);
+        if (lineEnd === -1) return true;
+        if (lineEnd >= end) return false;
         CANDIDATE.lastIndex = lineEnd;
         break;
       }
@@ -152,11 +161,24 @@ export function needsExactTier(text: string, start = 0, end = text.length): bool
   }
 }
 
-/** The offset of the quote closing the scalar opened at `open`, or -1 when it does not close on that line. */
+/** The `\n` ending the comment at `hash` (`end` if none before it), or -1 for a lone `\r` in it. */
+function commentEnd(text: string, hash: number, end: number): number {
+  for (let i = hash + 1; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === LF) return i;
+    if (code === CR && text.charCodeAt(i + 1) !== LF) return -1;
+  }
+  return end;
+}
+
+/**
+ * The offset of the quote closing the scalar opened at `open`, or -1 when it does not close on
+ * that line (a `\r` counts as a line end: alone, it is one for js-yaml).
+ */
 function closingQuote(text: string, open: number, quote: number): number {
   for (let i = open + 1; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === LF) return -1;
+    if (code === LF || code === CR) return -1;
     if (quote === 34 && code === 92 /* \ */) {
       if (text.charCodeAt(i + 1) === LF || text.charCodeAt(i + 1) === CR) return -1;
       i++;

@@ -6,6 +6,7 @@ import { load } from 'js-yaml';
 import { NOT_SIMPLE, readBlockYaml } from '../../../../src/core/parse/blockYamlReader';
 import { YAML_V2_CORE_SCHEMA } from '../../../../src/core/parse/fastYamlSchema';
 import { splitDocuments } from '../../../../src/core/parse/splitDocuments';
+import { seededRandom } from './seededRandom';
 
 // The block YAML reader must give exactly what js-yaml gives (the fast tier's reference, see
 // parseManifestFileFast.ts), or bail out: every answer it gives is compared with js-yaml's.
@@ -68,20 +69,6 @@ function reads(text: string): unknown {
 
 function bails(text: string): void {
   assert.equal(readBlockYaml(text, 0, text.length), NOT_SIMPLE, JSON.stringify(text));
-}
-
-/**
- * Numbers in [0, 1) from a seed (mulberry32): the LCG of the other parse tests loses its low bits in
- * doubles, and its sequences fall into the same few cycles whatever the seed.
- */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A random block YAML document of the reader's kind, with its edge cases (and some beyond). */
@@ -202,7 +189,7 @@ describe('readBlockYaml: same as js-yaml or a bail', () => {
       '__proto__',
       '\u0001',
     ];
-    const next = random(11);
+    const next = seededRandom(11);
     let read = 0;
     let bailed = 0;
     for (let n = 0; n < 600; n++) {
@@ -231,7 +218,7 @@ describe('readBlockYaml: same as js-yaml or a bail', () => {
 
 describe('readBlockYaml: generated documents', () => {
   it('reads random block YAML as js-yaml does, or bails', () => {
-    const next = random(5);
+    const next = seededRandom(5);
     let read = 0;
     for (let n = 0; n < 4000; n++)
       read += checkDocuments(`generated-${n}.yaml`, generatedDocument(next)).read;

@@ -7,6 +7,7 @@ import {
   parseManifestFileFastInSteps,
 } from '../../../../src/core/parse/parseManifestFileFast';
 import { assertSameAsExact } from './sameAsExact';
+import { seededRandom } from './seededRandom';
 
 // The fast tier must give exactly what the exact tier gives (docs/PERFORMANCE.md: js-yaml for bulk
 // indexing, yaml v2 for ranges): the same objects, ranges, skips, syntax problems and locate().
@@ -66,8 +67,7 @@ describe('parseManifestFileFast: same results as parseManifestFile', () => {
       '&a ',
       '---\n',
     ];
-    let seed = 7;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const next = seededRandom(7);
     for (let n = 0; n < 150; n++) {
       let text = texts[Math.floor(next() * texts.length)]!;
       const at = Math.floor(next() * text.length);
@@ -212,6 +212,13 @@ describe('parseManifestFileFast: cases where the parsers differ or ranges are un
     assertSameAsExact('null-key.yaml', manifest('data:\n  ~: a\n  null: b\n'));
     assertSameAsExact('flow-null-key.yaml', manifest('spec:\n  egress:\n  - {null}\n  - {a, ~}\n'));
     assertSameAsExact('empty-key.yaml', manifest('data:\n  : a\n'));
+    // In flow collections a colon before a flow indicator also ends a key (js-yaml "null", yaml v2 "").
+    for (const flow of ['[:]', '[: x]', '[a, :]', '[a,:]', '[ :]', '[:,]', '{:}', '{a, :}', '{a: 1,:}']) {
+      assertSameAsExact('flow-empty-key.yaml', manifest(`spec:\n  ingress: ${flow}\n`));
+    }
+    for (const flow of ['[~:]', '[~: 1]', '[null: 1]', '{null:}', '[[:]]', '[a, {b: c},\n    :]']) {
+      assertSameAsExact('flow-null-key.yaml', manifest(`spec:\n  ingress: ${flow}\n`));
+    }
     assertSameAsExact('complex-key.yaml', manifest('data:\n  ? [a, b]\n  : c\n  [d]: e\n'));
     assertSameAsExact('merge.yaml', manifest('base: &b {x: 1}\ndata:\n  <<: *b\n  y: 2\n'));
     assertSameAsExact('plain-merge.yaml', manifest('data:\n  <<: {x: 1}\n'));
@@ -220,6 +227,11 @@ describe('parseManifestFileFast: cases where the parsers differ or ranges are un
 
   it('text yaml v2 rejects and js-yaml accepts', () => {
     assertSameAsExact('lone-cr.yaml', manifest('data:\n  a: x\r  b: y\n'));
+    // Also where the scan skips text: in quoted scalars and comments (js-yaml: "x y" and a key c).
+    assertSameAsExact('lone-cr-double.yaml', manifest('data:\n  a: "x\ry"\n'));
+    assertSameAsExact('lone-cr-single.yaml', manifest("data:\n  a: 'x\ry'\n"));
+    assertSameAsExact('lone-cr-flow.yaml', manifest('data:\n  a: [b, "x\ry"]\n'));
+    assertSameAsExact('lone-cr-comment.yaml', manifest('data:\n  a: b # x\r  c: d\n'));
     assertSameAsExact('quote.yaml', manifest('data:\n  a: "first\n  second"\n'));
     assertSameAsExact('quote-shallow.yaml', manifest('data:\n    a: "first\n  second"\n'));
     assertSameAsExact('flow-shallow.yaml', manifest('data:\n    a: [first,\n  second]\n'));
