@@ -155,16 +155,6 @@ export function createGraphView(options: GraphViewOptions): GraphView {
     return positions;
   }
 
-  function place(positions: ReadonlyMap<string, Position>): void {
-    for (const [id, at] of positions) cy.getElementById(id).position(at);
-  }
-
-  function fullLayout(): void {
-    if (!built) return;
-    const input = layoutInput(built.elements);
-    place(layeredLayout(input.nodes, input.edges, { aspectRatio: aspectRatio(), boxed: filters.grouped }));
-  }
-
   function applyVisibility(): void {
     if (!built) return;
     const visibility = computeVisibility(built.elements, filters, focusId);
@@ -208,32 +198,38 @@ export function createGraphView(options: GraphViewOptions): GraphView {
     const structure = `${filters.grouped}|${[...collapsed].sort().join('\n')}`;
     const wasEmpty = realNodes().empty();
     const previous = positionsOf();
-    const restructured = structure !== drawnStructure || wasEmpty;
     const selected = pendingSelection ?? cy.$('node:selected').first().id();
     pendingSelection = undefined;
-    let layoutMs = 0;
+    const elements = built.elements;
+
+    // Positions are decided before anything is added, and handed to Cytoscape with the elements:
+    // setting them one by one afterwards costs more than drawing (each move updates the boxes).
+    const started = performance.now();
+    const input = layoutInput(elements);
+    const fresh = input.nodes.filter((node) => !previous.has(node.id));
+    const incremental =
+      structure !== drawnStructure || wasEmpty
+        ? undefined
+        : fresh.length === 0
+          ? previous
+          : placeIncrementally(input.nodes, input.edges, previous);
+    const positions =
+      incremental ??
+      layeredLayout(input.nodes, input.edges, { aspectRatio: aspectRatio(), boxed: filters.grouped });
+    for (const element of elements) {
+      const at = element.group === 'nodes' ? positions.get(String(element.data.id)) : undefined;
+      if (at) element.position = { ...at };
+    }
+    const layoutMs = incremental && fresh.length === 0 ? 0 : performance.now() - started;
+
     cy.batch(() => {
-      if (restructured) {
+      if (incremental) {
+        // Nodes already drawn stay where they are (or where the user dragged them).
+        applyElements(cy, elements);
+      } else {
         cy.elements().remove();
-        cy.add(built?.elements ?? []);
-      } else {
-        applyElements(cy, built?.elements ?? []);
+        cy.add(elements);
       }
-      const started = performance.now();
-      const input = layoutInput(built?.elements ?? []);
-      const incremental = restructured ? undefined : placeIncrementally(input.nodes, input.edges, previous);
-      let placed = true;
-      if (!incremental) {
-        place(
-          layeredLayout(input.nodes, input.edges, { aspectRatio: aspectRatio(), boxed: filters.grouped }),
-        );
-      } else if (input.nodes.some((node) => !previous.has(node.id))) {
-        place(incremental);
-      } else {
-        // The same nodes as on the canvas: nothing moves.
-        placed = false;
-      }
-      layoutMs = placed ? performance.now() - started : 0;
       if (selected) cy.getElementById(selected).select();
     });
     drawnStructure = structure;
@@ -295,7 +291,9 @@ export function createGraphView(options: GraphViewOptions): GraphView {
     fit: fitVisible,
     relayout() {
       if (!built) return;
-      cy.batch(fullLayout);
+      // A full placement, as for a first snapshot (the user's drags are undone on purpose).
+      drawnStructure = undefined;
+      redraw();
       fitVisible();
     },
     setFilters(next) {
