@@ -61,7 +61,7 @@ const FRAMES = `(ms) => new Promise((resolve) => {
 /** Posts a snapshot and measures, in the page, until the webview reports it drawn. */
 function paint(page: Page, revision: number, graph: GraphDto, threshold: number): Promise<Paint> {
   const message = { type: 'graph/didChange', revision, graph, config: { largeGraphThreshold: threshold } };
-  return page.evaluate(`(${PAINT})(${JSON.stringify(message)})`) as Promise<Paint>;
+  return page.evaluate<Paint>(`(${PAINT})(${JSON.stringify(message)})`);
 }
 
 /**
@@ -71,7 +71,7 @@ function paint(page: Page, revision: number, graph: GraphDto, threshold: number)
 async function panFrames(page: Page): Promise<number[]> {
   const canvas = await page.locator('#canvas').boundingBox();
   if (!canvas) throw new Error('no canvas');
-  const recording = page.evaluate(`(${FRAMES})(2500)`) as Promise<number[]>;
+  const recording = page.evaluate<number[]>(`(${FRAMES})(2500)`);
   // The fit leaves padding around the graph: the corner is background.
   const x = canvas.x + 8;
   const y = canvas.y + 8;
