@@ -5,7 +5,7 @@
 // The tests load dist/webview/main.js. `npm test` builds everything first; when this script runs alone
 // and the bundle is missing or older than its sources, it builds the webview entry with the options of
 // esbuild.js's webview build (development mode).
-//   UPDATE_SCREENSHOTS=1 node scripts/testWebview.mjs   also rewrites docs/images/topology-webview.png
+//   UPDATE_SCREENSHOTS=1 node scripts/testWebview.mjs   also rewrites docs/images/topology-light.png
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
