@@ -324,7 +324,9 @@ async function layoutOnce({ graph, options: given, screenshot }) {
   const start = performance.now();
   if (shipped) {
     const input = layoutInput(elements);
-    extra.positions = Object.fromEntries(layeredLayout(input.nodes, input.edges, { aspectRatio: 1.6, boxed: true }));
+    extra.positions = Object.fromEntries(
+      layeredLayout(input.nodes, input.edges, { aspectRatio: 1.6, boxed: true }),
+    );
   }
   const layout = cy.layout({ ...options, ...extra, animate: false, fit: true, padding: 30 });
   const stopped = layout.promiseOn('layoutstop');

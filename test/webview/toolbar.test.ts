@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { GraphDto } from '../../src/shared/graphDto';
+import { PROTOCOL_VERSION } from '../../src/shared/protocol';
 import type { ProbeGlobal } from './probe';
 import { pageProbe, waitForPosted } from './harness';
 import { SAMPLE_GRAPH } from './sampleGraph';
@@ -211,6 +212,31 @@ describe('topology webview: toolbar', function () {
     assert.ok(!check.texts.some((text) => text.includes('redis')), 'filtered elements are left out');
     assert.ok(check.width > 100 && check.height > 100);
     assert.ok(!svg.includes('<script>'), 'no markup from the manifests');
+    await suite.assertClean();
+  });
+
+  it('restores saved filters after a reload: the toolbar shows them and the canvas applies them', async () => {
+    const filters = {
+      search: 'cart',
+      hiddenNamespaces: ['data'],
+      traffic: 'east-west',
+      onlyProblems: false,
+      grouped: true,
+    };
+    const page = await suite.open({ initialState: { protocolVersion: PROTOCOL_VERSION, filters } });
+    await draw(page, 1, SAMPLE_GRAPH);
+    assert.equal(await page.locator('#search input').inputValue(), 'cart');
+    const shown = await visibleNodeIds(page);
+    assert.ok(!shown.some((id) => id.includes('/data/')), 'data stays hidden');
+    assert.ok(!shown.includes('external'), 'east-west only');
+    assert.equal(await page.textContent('#matches'), '2 matches');
+    assert.deepEqual(
+      (await pageProbe.nodes(page))
+        .filter((node) => node.classes.includes('search-match'))
+        .map((n) => n.id)
+        .sort(),
+      ['Deployment/shop/cart', 'Service/shop/cart'],
+    );
     await suite.assertClean();
   });
 });
