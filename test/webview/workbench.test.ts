@@ -233,6 +233,9 @@ describe('topology panel in the real VS Code workbench', function () {
   });
 
   it('moving the cursor in a manifest selects and centres its node in the webview', async () => {
+    // The last click went into the webview: give the editor group the focus back first, so that the
+    // file opens there and the panel stays visible beside it.
+    await page.locator('.editor-group-container').first().locator('.tab.active').click();
     await openFile(page, 'core/cart.yaml');
     const replicas = positionInFile('core/cart.yaml', 'kind: Deployment', 'replicas: 2');
     await goTo(page, replicas.line, replicas.column);
