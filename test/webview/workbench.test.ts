@@ -74,9 +74,10 @@ async function quickInput(page: Page, text: string, row: string | RegExp): Promi
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
   await input.fill(text);
+  // The row Enter picks is the focused one: wait until it is the wanted one (the list first shows
+  // recently opened files, before it is filtered by what was typed).
   await page
-    .locator('.quick-input-list .monaco-list-row', { hasText: row })
-    .first()
+    .locator('.quick-input-list .monaco-list-row.focused', { hasText: row })
     .waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
@@ -92,7 +93,12 @@ async function openFile(page: Page, relativePath: string): Promise<void> {
   await quickInput(page, relativePath, path.basename(relativePath));
   await page
     .locator('.tabs-container .tab.active', { hasText: path.basename(relativePath) })
-    .waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+    .waitFor({ state: 'visible', timeout: STEP_TIMEOUT })
+    .catch(async (error: unknown) => {
+      fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+      await page.screenshot({ path: path.join(ROOT, 'test-results', 'workbench-failure.png') });
+      throw error;
+    });
 }
 
 /** 1-based line and column of the first `needle` after `anchor` in a sample file. */
