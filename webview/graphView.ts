@@ -20,7 +20,7 @@ import { computeVisibility } from './filter';
 import { layeredLayout, placeIncrementally } from './layered';
 import { layoutInput } from './layout';
 import type { Palette } from './palette';
-import { buildStylesheet } from './stylesheet';
+import { MIN_ZOOMED_FONT_SIZE, SMALL_GRAPH_MIN_ZOOMED_FONT_SIZE, buildStylesheet } from './stylesheet';
 
 const FIT_PADDING = 30;
 /** Fitting one namespace or a few matches should not zoom in further than this. */
@@ -105,9 +105,11 @@ function anyNodeInView(cy: Core): boolean {
 
 export function createGraphView(options: GraphViewOptions): GraphView {
   const { container, hooks } = options;
+  let palette = options.palette;
+  let labelFloor = MIN_ZOOMED_FONT_SIZE;
   const cy = cytoscape({
     container,
-    style: buildStylesheet(options.palette),
+    style: buildStylesheet(palette, labelFloor),
     // Pan/zoom stay smooth on large graphs with software rendering (PERFORMANCE.md).
     textureOnViewport: true,
     hideEdgesOnViewport: true,
@@ -193,6 +195,14 @@ export function createGraphView(options: GraphViewOptions): GraphView {
       ...new Set(graph.nodes.flatMap((node) => (node.namespace === null ? [] : [node.namespace]))),
     ];
     const large = filters.grouped && graph.nodes.length > config.largeGraphThreshold;
+    const floor =
+      graph.nodes.length > config.largeGraphThreshold
+        ? MIN_ZOOMED_FONT_SIZE
+        : SMALL_GRAPH_MIN_ZOOMED_FONT_SIZE;
+    if (floor !== labelFloor) {
+      labelFloor = floor;
+      cy.style(buildStylesheet(palette, labelFloor));
+    }
     const collapsed = new Set(large ? namespaces.filter((namespace) => !expanded.has(namespace)) : []);
     built = toElements(graph, { grouped: filters.grouped, collapsed });
     const structure = `${filters.grouped}|${[...collapsed].sort().join('\n')}`;
@@ -285,8 +295,9 @@ export function createGraphView(options: GraphViewOptions): GraphView {
       }
       return true;
     },
-    restyle(palette) {
-      cy.style(buildStylesheet(palette));
+    restyle(next) {
+      palette = next;
+      cy.style(buildStylesheet(palette, labelFloor));
     },
     fit: fitVisible,
     relayout() {

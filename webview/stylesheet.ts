@@ -13,6 +13,12 @@ import { isHighContrast, type Palette } from './palette';
 /** Below this on-screen font size labels are not drawn: the biggest win for pan/zoom speed (PERFORMANCE.md). */
 export const MIN_ZOOMED_FONT_SIZE = 7;
 
+/**
+ * The floor for graphs under the large-graph threshold: a small graph fitted into a narrow panel is
+ * drawn at about half size, where 7 px would hide every name, and it pans fast with labels anyway.
+ */
+export const SMALL_GRAPH_MIN_ZOOMED_FONT_SIZE = 4;
+
 export { NODE_HEIGHT, NODE_WIDTH };
 
 export function severityColour(palette: Palette, severity: Severity): string {
@@ -58,7 +64,7 @@ export const KIND_SHAPES: Readonly<Record<string, Css.NodeShape>> = {
   udproute: 'round-tag',
 };
 
-export function buildStylesheet(palette: Palette): StylesheetJson {
+export function buildStylesheet(palette: Palette, minZoomedFontSize = MIN_ZOOMED_FONT_SIZE): StylesheetJson {
   const highContrast = isHighContrast(palette.kind);
   const borderWidth = highContrast ? 2 : 1.5;
   const badges = new Map<string, string>();
@@ -94,7 +100,7 @@ export function buildStylesheet(palette: Palette): StylesheetJson {
         'line-height': 1.3,
         'text-valign': 'center',
         'text-halign': 'center',
-        'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE,
+        'min-zoomed-font-size': minZoomedFontSize,
       },
     },
     {
@@ -146,7 +152,7 @@ export function buildStylesheet(palette: Palette): StylesheetJson {
         'text-halign': 'center',
         'text-margin-y': -4,
         padding: '18px',
-        'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE,
+        'min-zoomed-font-size': minZoomedFontSize,
       },
     },
     {
@@ -212,7 +218,7 @@ export function buildStylesheet(palette: Palette): StylesheetJson {
         'text-background-color': palette.background,
         'text-background-opacity': 0.85,
         'text-background-padding': '2px',
-        'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE,
+        'min-zoomed-font-size': minZoomedFontSize,
       },
     },
     {

@@ -75,6 +75,11 @@ describe('topology webview: the sample workspace and large graphs', function () 
       .map((node) => node.id);
     assert.deepEqual(namespaces.sort(), ['ns:shop-core', 'ns:shop-data', 'ns:shop-web']);
     assert.ok(await allNodesInView(page));
+    // A small graph keeps its names readable when fitted into a narrow panel.
+    assert.equal(
+      parseFloat(await pageProbe.nodeStyle(page, 'Service/shop-core/cart', 'min-zoomed-font-size')),
+      4,
+    );
 
     // The blocked call is red and dashed; the unknown one amber and dotted-dashed.
     const edges = await pageProbe.edges(page);
@@ -128,6 +133,8 @@ describe('topology webview: the sample workspace and large graphs', function () 
       `${graph.nodes.length} nodes, ${graph.edges.length} edges`,
     );
     assert.ok(await page.isVisible('#collapse-all'));
+    // Large graphs hide small labels while zoomed out, for pan and zoom speed.
+    assert.equal(parseFloat(await pageProbe.nodeStyle(page, 'ns:team-003', 'min-zoomed-font-size')), 7);
 
     const team = await nodeById(page, 'ns:team-003');
     await page.mouse.click(team.centre.x, team.centre.y);

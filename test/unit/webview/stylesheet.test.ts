@@ -8,7 +8,12 @@ import {
   themeKindFromClasses,
   type Palette,
 } from '../../../webview/palette';
-import { MIN_ZOOMED_FONT_SIZE, badgeDataUri, buildStylesheet } from '../../../webview/stylesheet';
+import {
+  MIN_ZOOMED_FONT_SIZE,
+  SMALL_GRAPH_MIN_ZOOMED_FONT_SIZE,
+  badgeDataUri,
+  buildStylesheet,
+} from '../../../webview/stylesheet';
 
 /** Dark+ as VS Code writes it on the webview's <html> (note the #rrggbbaa colours). */
 const DARK_PLUS: Record<string, string> = {
@@ -186,7 +191,10 @@ describe('webview/stylesheet', () => {
     const sheet = buildStylesheet(light);
     for (const selector of ['node', 'node.namespace', 'edge']) {
       assert.equal(block(sheet, selector)['min-zoomed-font-size'], MIN_ZOOMED_FONT_SIZE);
+      const small = buildStylesheet(light, SMALL_GRAPH_MIN_ZOOMED_FONT_SIZE);
+      assert.equal(block(small, selector)['min-zoomed-font-size'], SMALL_GRAPH_MIN_ZOOMED_FONT_SIZE);
     }
+    assert.ok(SMALL_GRAPH_MIN_ZOOMED_FONT_SIZE < MIN_ZOOMED_FONT_SIZE);
   });
 
   it('follows the palette: the same graph restyles for another theme', () => {
