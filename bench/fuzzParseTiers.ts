@@ -86,6 +86,7 @@ const TOKENS = [
 ];
 TOKENS.push('|-', '? ', '*a', '&a ', '!!str ', '---\n', '...\n', '%', '\\', '\r\n', '\r', '0x1', 'null', '~');
 TOKENS.push('"a\\"b"', "'it''s'", '\n  ', 'x: y', '<<', '\u00a0', ' : ', '{{ x }}');
+TOKENS.push('- -\n', ' -\n', ' ?', ':]', '{null}', "['a']", ' "#"', '[:]');
 
 const next = seededRandom(Number(values.seed));
 const texts = dirs

@@ -522,7 +522,8 @@ function blockEnd(text: string, block: Block): number | undefined {
  */
 function endsWithEmptyValue(text: string, lineEnd: number): boolean {
   const line = text.slice(text.lastIndexOf('\n', lineEnd - 1) + 1, lineEnd);
-  const content = line.replace(/\s#.*$/, '').trimEnd();
+  // `[^]` and not `.`, which stops at the `\r` of a CRLF line.
+  const content = line.replace(/\s#[^]*$/, '').trimEnd();
   return content.endsWith(':') || content.endsWith('-');
 }
 

@@ -10,13 +10,16 @@
 // - aliases, anchors and tags: yaml v2 counts alias expansions (maxAliasCount guards against alias
 //   bombs) where js-yaml has no limit, and the two resolve tags differently, so js-yaml never sees
 //   an alias;
-// - explicit `? ` keys and flow collections as keys (yaml v2 stringifies those keys its own way);
+// - explicit `? ` keys and flow collections as keys (`[a]: b`, `{[a]}`, `{a, {b}}`: yaml v2
+//   stringifies those keys its own way);
 // - empty and null keys (`: x`, `~: x`, `null: x`, `{null}`, and in flow collections `[:]`, `{a, :}`,
 //   `[~: 1]`): yaml v2 makes them `""`, js-yaml `"null"`; a space before a colon is treated the same
 //   way, to stay on the safe side;
 // - a lone `\r` (a line break for js-yaml, not for yaml v2), also in quoted scalars and comments;
 // - quoted scalars and flow collections left open at the end of a line: yaml v2 rejects their
 //   continuation lines when they are not indented enough, js-yaml accepts them;
+// - a `#` right after a quoted scalar or a flow collection (`"a"#c`): a comment for js-yaml, an
+//   error for yaml v2;
 // - an empty block sequence item (a `-` ending its line) whose next content line is a `-` item
 //   further left: js-yaml takes it as an item of the same sequence (`- -\n- a` is [[null, 'a']]),
 //   yaml v2 as an item of the outer one ([[null], 'a']) or an error.
@@ -112,6 +115,7 @@ export function needsExactTier(text: string, start = 0, end = text.length): bool
         break;
       case 35: {
         // # starts a comment after a space (or at a line start): skip it, but not a lone `\r` in it.
+        if (isClosing(previous)) return true;
         if (!isBreakOrEnd(previous)) break;
         const lineEnd = commentEnd(text, i, end);
         if (lineEnd === -1) return true;
@@ -147,18 +151,58 @@ export function needsExactTier(text: string, start = 0, end = text.length): bool
         CANDIDATE.lastIndex = close + 1;
         break;
       }
-      default: {
-        // [ or { — a flow collection opened at a node start must close (at least once) on its line.
-        if (!isNodeBoundary(previous)) break;
-        const lineEnd = text.indexOf('\n', i);
-        const rest = text.slice(i + 1, lineEnd === -1 ? text.length : lineEnd);
-        if (!rest.includes(']') && !rest.includes('}')) return true;
-        // `{null}` or `{a, ~}`: a null key without a colon.
-        if (code === 123 && FLOW_NULL_KEY.test(rest)) return true;
+      default:
+        // [ or {
+        if (isNodeBoundary(previous) && flowOpeningNeedsExactTier(text, i)) return true;
         break;
-      }
     }
   }
+}
+
+/** `"`, `'`, `]` or `}`: a `#` right after one is a comment for js-yaml, an error for yaml v2. */
+function isClosing(code: number): boolean {
+  return code === 34 || code === 39 || code === 93 || code === 125;
+}
+
+/**
+ * Whether the `[` or `{` at `open`, at a node start, sends the document to the exact tier: when it
+ * does not close on its line (brackets matched, quoted scalars skipped as the pass skips them), when
+ * a flow collection inside a flow mapping is a key (`{[a]}`, `{a, {b}}`), and for `{null}` or
+ * `{a, ~}` (a null key without a colon).
+ */
+function flowOpeningNeedsExactTier(text: string, open: number): boolean {
+  let lineEnd = text.indexOf('\n', open);
+  if (lineEnd === -1) lineEnd = text.length;
+  // The open collections, innermost in bit 0: 1 for a mapping, 0 for a sequence.
+  let mappings = 0;
+  let depth = 0;
+  let previous = NaN;
+  let lastSignificant = NaN;
+  for (let i = open; i < lineEnd; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 91 /* [ */ || code === 123 /* { */) {
+      if (depth > 0 && (mappings & 1) === 1 && (lastSignificant === 123 || lastSignificant === 44)) {
+        return true;
+      }
+      if (++depth > 30) return true;
+      mappings = (mappings << 1) | (code === 123 ? 1 : 0);
+    } else if (code === 93 /* ] */ || code === 125 /* } */) {
+      if ((mappings & 1) !== (code === 125 ? 1 : 0)) return true;
+      mappings >>= 1;
+      if (--depth === 0) {
+        return text.charCodeAt(open) === 123 && FLOW_NULL_KEY.test(text.slice(open + 1, lineEnd));
+      }
+    } else if ((code === 34 || code === 39) && isNodeBoundary(previous)) {
+      const close = closingQuote(text, i, code);
+      if (close === -1) return true;
+      i = close;
+    } else if (code === 35 /* # */ && isBreakOrEnd(previous)) {
+      return true;
+    }
+    previous = text.charCodeAt(i);
+    if (previous !== SPACE && previous !== TAB) lastSignificant = previous;
+  }
+  return true;
 }
 
 /** The `\n` ending the comment at `hash` (`end` if none before it), or -1 for a lone `\r` in it. */

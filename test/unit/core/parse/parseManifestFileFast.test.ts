@@ -220,6 +220,10 @@ describe('parseManifestFileFast: cases where the parsers differ or ranges are un
       assertSameAsExact('flow-null-key.yaml', manifest(`spec:\n  ingress: ${flow}\n`));
     }
     assertSameAsExact('complex-key.yaml', manifest('data:\n  ? [a, b]\n  : c\n  [d]: e\n'));
+    // Flow collections as keys inside flow mappings (js-yaml "a", yaml v2 "[ a ]").
+    for (const flow of ['{[a]}', '{a, [b]}', '[{[a]}]', '{a: 1, {b}}', '{a: {b: c},\n    [d]}']) {
+      assertSameAsExact('flow-collection-key.yaml', manifest(`spec:\n  ingress: ${flow}\n`));
+    }
     assertSameAsExact('merge.yaml', manifest('base: &b {x: 1}\ndata:\n  <<: *b\n  y: 2\n'));
     assertSameAsExact('plain-merge.yaml', manifest('data:\n  <<: {x: 1}\n'));
     assertSameAsExact('yaml11.yaml', `%YAML 1.1\n---\n${manifest('data:\n  a: yes\n  b: 0b11\n')}`);
@@ -235,6 +239,12 @@ describe('parseManifestFileFast: cases where the parsers differ or ranges are un
     assertSameAsExact('quote.yaml', manifest('data:\n  a: "first\n  second"\n'));
     assertSameAsExact('quote-shallow.yaml', manifest('data:\n    a: "first\n  second"\n'));
     assertSameAsExact('flow-shallow.yaml', manifest('data:\n    a: [first,\n  second]\n'));
+    // Left open although a nested collection closes on the line.
+    assertSameAsExact('flow-nested-shallow.yaml', manifest('data:\n  a: [{b: c},\nd]\n'));
+    // A `#` right after a quoted scalar or a flow collection: a comment for js-yaml only.
+    for (const value of ['"x"#c', "'x'#c", '[x]#c', '{}#c', '" "#"1"']) {
+      assertSameAsExact('hash-after.yaml', manifest(`data:\n  a: ${value}\n  b: y\n`));
+    }
     assertSameAsExact('tab.yaml', manifest('data:\n\ta: x\n'));
     assertSameAsExact('dash-tab.yaml', manifest('resources:\n - a.yaml\n -\t b.yaml\n - c.yaml\n'));
   });
@@ -272,6 +282,12 @@ describe('parseManifestFileFast: cases where the parsers differ or ranges are un
     assertSameAsExact(
       'comments.yaml',
       `# header\n\n---\n# lead\n${manifest('data:\n  a: x # trailing\n  b: "y" # c\n  c:\n  # inside\n  d:\n    e: 1\n  # after\n')}  # indented tail\n# tail\n`,
+    );
+    // yaml v2 ends a mapping whose last value is empty and commented after the next line's spaces.
+    const emptyLast = manifest('data:\n  a:\n    b: # c\n  d: 1\n').replace(/\n/g, '\r\n');
+    assert.equal(
+      at(emptyLast, assertSameAsExact('crlf-empty.yaml', emptyLast).objects[0]!.locate(['data', 'a'])),
+      'b: # c\r\n  ',
     );
     assertSameAsExact('empty.yaml', '# only a comment\n---\n');
     assertSameAsExact('not-k8s.yaml', 'name: build\non: [push]\n');
