@@ -1,8 +1,9 @@
 // Differential fuzzing of the two parse tiers: mutates manifests (inserted indicators, quotes,
 // markers, tabs, CRs, deleted characters, re-indented lines) and checks that parseManifestFileFast
 // gives exactly what parseManifestFile gives: objects, ranges, skips, syntax problems and locate()
-// for every path of every object. Run it after any change to src/core/parse; the unit tests run a
-// small fixed sample of the same idea.
+// for every path of every object; and that the block YAML reader raises its hint on every
+// document it reads that needsExactTier takes (the fast tier asks needsExactTier only then). Run it
+// after any change to src/core/parse; the unit tests run a small fixed sample of the same idea.
 //
 //   npx tsx bench/fuzzParseTiers.ts [--cases 2000] [--seed 1] [DIR...]   (default: ../shared/corpus)
 //
@@ -10,9 +11,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { mayNeedExactTier, NOT_SIMPLE, readBlockYaml } from '../src/core/parse/blockYamlReader';
+import { needsExactTier } from '../src/core/parse/exactTierTriggers';
 import { parseManifestFile } from '../src/core/parse/parseManifestFile';
 import { parseManifestFileFast } from '../src/core/parse/parseManifestFileFast';
 import type { FileParse } from '../src/core/parse/parsedFile';
+import { splitDocuments } from '../src/core/parse/splitDocuments';
 import type { PathSegment } from '../src/core/parse/yamlNodes';
 import { seededRandom } from '../test/unit/core/parse/seededRandom';
 
@@ -47,6 +51,12 @@ const comparable = (parse: FileParse) => ({
 
 /** The first difference between the tiers on `text`, or undefined when they agree. */
 function difference(text: string): string | undefined {
+  for (const span of splitDocuments(text)) {
+    const read = readBlockYaml(text, span.start, span.end);
+    if (read !== NOT_SIMPLE && !mayNeedExactTier() && needsExactTier(text, span.start, span.end)) {
+      return `document at ${span.start}: read without a hint, but needsExactTier takes it`;
+    }
+  }
   const exact = parseManifestFile('f.yaml', text);
   const fast = parseManifestFileFast('f.yaml', text);
   if (!isDeepStrictEqual(comparable(fast), comparable(exact))) return 'objects, skips or problems differ';

@@ -1,5 +1,7 @@
 import { readBlockScalar } from './blockScalars';
+import { endsWithNullKey, linesNeedExactTier } from './exactTierTriggers';
 import {
+  exactTierHint,
   isPlainStart,
   isRestBlank,
   readEmptyFlowMapping,
@@ -18,12 +20,20 @@ import { isLineBreakSimple } from './unusualCharacters';
 // NOT_SIMPLE as soon as the text leaves that part (anchors, tags, multi-line scalars, tabs in
 // indentation, duplicate keys, ...; see the tests), and the fast tier then asks js-yaml. A bail
 // costs at most what was read until then. About 2.6 times faster than js-yaml: 110 ms against 290 ms
-// of CPU, warm, on the 10,000-object benchmark corpus, all of whose documents it reads (and 664 of
-// the 685 of ../shared/corpus).
+// of CPU, warm, on the 10,000-object benchmark corpus, all of whose documents it reads (and 645 of
+// the 688 of ../shared/corpus: it leaves block scalars that needsExactTier takes, see below).
 //
 // Strings are slices of the file text, which the index keeps anyway: on the benchmark corpus the
 // bodies take 25.7 MB of heap so, 27.0 MB with js-yaml's strings copied and shared per file
 // (sharedStrings.ts), whose sharing pass would cost about 40 ms more here.
+//
+// The reader also spares the fast tier needsExactTier's pass over the documents it reads (about
+// 55 ms of CPU on the benchmark corpus, whose fast parse went from 235 to 203 ms without it): it
+// runs that pass on block scalars only, and on every other line looks for what the pass would look
+// at there (inlineScalars.ts, readKey) while reading. When it reads a document without raising
+// the hint (mayNeedExactTier), needsExactTier would answer false for it; where the reader cannot
+// tell cheaply (a quote after a space in a plain scalar, ...), it raises the hint and the pass
+// decides. The tests check exactly that (blockYamlReader.test.ts, bench/fuzzParseTiers.ts).
 
 /** What readBlockYaml answers when the text is not in the subset it reads. */
 export const NOT_SIMPLE: unique symbol = Symbol('not simple YAML');
@@ -65,6 +75,8 @@ let afterKey = 0;
  * a `---` line, then the content), as js-yaml would load it, or NOT_SIMPLE.
  */
 export function readBlockYaml(source: string, start: number, stop: number): unknown {
+  // needsExactTier takes every document starting with a colon.
+  exactTierHint.raised = source.charCodeAt(start) === COLON;
   if (!isLineBreakSimple(source, start, stop)) return NOT_SIMPLE;
   text = source;
   end = stop;
@@ -81,6 +93,14 @@ export function readBlockYaml(source: string, start: number, stop: number): unkn
   } finally {
     text = '';
   }
+}
+
+/**
+ * After readBlockYaml gave a value: whether needsExactTier must still be asked about the document.
+ * When not, it would answer false (see the top).
+ */
+export function mayNeedExactTier(): boolean {
+  return exactTierHint.raised;
 }
 
 function bail(): never {
@@ -180,12 +200,38 @@ function readKey(at: number): string {
     const keyEnd = scanPlain(text, at, contentEnd);
     colon = scanned.end;
     // A space before the colon is left to js-yaml (the exact tier takes those documents anyway).
-    if (keyEnd === colon) key = plainKey(text, at, keyEnd);
+    if (keyEnd === colon) {
+      key = plainKey(text, at, keyEnd);
+      if (mayEndSpecialKey(text.charCodeAt(colon - 1), colon)) exactTierHint.raised = true;
+    }
   }
   if (key === undefined || text.charCodeAt(colon) !== COLON || colon >= contentEnd) bail();
   if (colon + 1 < contentEnd && text.charCodeAt(colon + 1) !== SPACE) bail();
   afterKey = colon + 1;
   return key;
+}
+
+/**
+ * needsExactTier's keys ending in the character `last` before the colon at `colon`: after a flow
+ * indicator, `?` or `-`, null (`~`, `null`, ...) or after a Unicode space (its `\s`).
+ */
+function mayEndSpecialKey(last: number, colon: number): boolean {
+  switch (last) {
+    case LEFT_BRACE:
+    case LEFT_BRACKET:
+    case 44 /* , */:
+    case 63 /* ? */:
+    case DASH:
+    case 93 /* ] */:
+    case 125 /* } */:
+      return true;
+    case 126 /* ~ */:
+    case 108 /* l */:
+    case 76 /* L */:
+      return endsWithNullKey(text, colon);
+    default:
+      return last >= 0x80 && /\s/.test(String.fromCharCode(last));
+  }
 }
 
 /** The value of a key of the mapping at column `indent`, from `from` (just after the colon) on. */
@@ -265,7 +311,7 @@ function readInline(at: number, indent: number): unknown {
   let value: unknown;
   if (code === PIPE || code === GREATER) {
     const scalar = readBlockScalar(text, at, contentEnd, nextLine, end, indent);
-    if (scalar === undefined) bail();
+    if (scalar === undefined || linesNeedExactTier(text, nextLine, scalar.next, end)) bail();
     toContentLine(scalar.next);
     value = scalar.value;
   } else {

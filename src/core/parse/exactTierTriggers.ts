@@ -3,7 +3,10 @@
 // ranges. One pass over the text (a regular expression per case cost about 0.25 s per 15 MB, about
 // as much as the parse itself; this costs about 0.05 s). The checks are deliberately broad (a `*` in a quoted cron schedule
 // is skipped, but `a : b` or a `[` left open at the end of a line is not): a false alarm only costs
-// a yaml v2 parse of that one document.
+// a yaml v2 parse of that one document. The pass looks at each line on its own (only an empty
+// sequence item looks further down), so the block YAML reader, which looks at every character of
+// the documents it reads, runs it only on block scalars and checks the rest of its lines itself:
+// needsExactTier then runs only on the documents the reader bails on or marks (blockYamlReader.ts).
 //
 // - directives (`%YAML 1.1` switches yaml v2 to another schema), `...` document ends and content on
 //   the `---` line;
@@ -49,7 +52,7 @@ function isNodeBoundary(code: number): boolean {
 }
 
 /** Whether the word before `end` is a null scalar (`~`, `null`, `Null`, `NULL`) standing alone. */
-function endsWithNullKey(text: string, end: number): boolean {
+export function endsWithNullKey(text: string, end: number): boolean {
   const word = text.slice(end - 4, end);
   let start: number;
   if (text.charCodeAt(end - 1) === 126 /* ~ */) start = end - 1;
@@ -81,10 +84,18 @@ const FLOW_NULL_KEY = /(?:^|[\s{,])(?:~|null|Null|NULL)[ \t]*(?:[,}]|$)/;
 /** Whether `text.slice(start, end)` (one document chunk, from splitDocuments) must be read by the exact tier. */
 export function needsExactTier(text: string, start = 0, end = text.length): boolean {
   if (text.charCodeAt(start) === 58 /* : */) return true;
-  CANDIDATE.lastIndex = start;
+  return linesNeedExactTier(text, start, end, end);
+}
+
+/**
+ * Whether the whole lines `text.slice(from, to)` of the document ending at `end` hold anything
+ * that sends the document to the exact tier: needsExactTier over some of its lines.
+ */
+export function linesNeedExactTier(text: string, from: number, to: number, end: number): boolean {
+  CANDIDATE.lastIndex = from;
   for (;;) {
     const match = CANDIDATE.exec(text);
-    if (!match || match.index >= end) return false;
+    if (!match || match.index >= to) return false;
     const i = match.index;
     const token = match[0];
     if (token.length === 3) {
@@ -117,9 +128,9 @@ export function needsExactTier(text: string, start = 0, end = text.length): bool
         // # starts a comment after a space (or at a line start): skip it, but not a lone `\r` in it.
         if (isClosing(previous)) return true;
         if (!isBreakOrEnd(previous)) break;
-        const lineEnd = commentEnd(text, i, end);
+        const lineEnd = commentEnd(text, i, to);
         if (lineEnd === -1) return true;
-        if (lineEnd >= end) return false;
+        if (lineEnd >= to) return false;
         CANDIDATE.lastIndex = lineEnd;
         break;
       }
@@ -160,7 +171,7 @@ export function needsExactTier(text: string, start = 0, end = text.length): bool
 }
 
 /** `"`, `'`, `]` or `}`: a `#` right after one is a comment for js-yaml, an error for yaml v2. */
-function isClosing(code: number): boolean {
+export function isClosing(code: number): boolean {
   return code === 34 || code === 39 || code === 93 || code === 125;
 }
 
@@ -170,7 +181,7 @@ function isClosing(code: number): boolean {
  * a flow collection inside a flow mapping is a key (`{[a]}`, `{a, {b}}`), and for `{null}` or
  * `{a, ~}` (a null key without a colon).
  */
-function flowOpeningNeedsExactTier(text: string, open: number): boolean {
+export function flowOpeningNeedsExactTier(text: string, open: number): boolean {
   let lineEnd = text.indexOf('\n', open);
   if (lineEnd === -1) lineEnd = text.length;
   // The open collections, innermost in bit 0: 1 for a mapping, 0 for a sequence.
@@ -205,21 +216,21 @@ function flowOpeningNeedsExactTier(text: string, open: number): boolean {
   return true;
 }
 
-/** The `\n` ending the comment at `hash` (`end` if none before it), or -1 for a lone `\r` in it. */
-function commentEnd(text: string, hash: number, end: number): number {
-  for (let i = hash + 1; i < end; i++) {
+/** The `\n` ending the comment at `hash` (`to` if none before it), or -1 for a lone `\r` in it. */
+function commentEnd(text: string, hash: number, to: number): number {
+  for (let i = hash + 1; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code === LF) return i;
     if (code === CR && text.charCodeAt(i + 1) !== LF) return -1;
   }
-  return end;
+  return to;
 }
 
 /**
  * The offset of the quote closing the scalar opened at `open`, or -1 when it does not close on
  * that line (a `\r` counts as a line end: alone, it is one for js-yaml).
  */
-function closingQuote(text: string, open: number, quote: number): number {
+export function closingQuote(text: string, open: number, quote: number): number {
   for (let i = open + 1; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === LF || code === CR) return -1;

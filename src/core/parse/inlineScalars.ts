@@ -1,3 +1,4 @@
+import { closingQuote, flowOpeningNeedsExactTier, isClosing } from './exactTierTriggers';
 import { resolvePlainScalar } from './fastYamlSchema';
 import { readDoubleQuoted, readSingleQuoted, scanned } from './quotedScalars';
 import { isUnusualAbove7F } from './unusualCharacters';
@@ -10,6 +11,12 @@ import { isUnusualAbove7F } from './unusualCharacters';
 // empty plain value is null), and the caller falls back to js-yaml. Tabs outside quotes are never
 // simple: js-yaml and yaml v2 do not agree on all of them, and manifests hardly use them. Nor are
 // unusual characters (unusualCharacters.ts).
+//
+// While they scan, the readers also look for what needsExactTier (exactTierTriggers.ts) would look
+// at in the same characters, and raise `exactTierHint.raised` for it (` *`, ` &`, ` !`, a quote or
+// `[`, `{` after a space its checks reject, ` ? `, `:` before a flow indicator, `"#`, a value
+// ending in ` -`; in flow sequences, more broadly): the fast tier then still asks needsExactTier
+// about the document; otherwise it need not.
 
 const TAB = 9;
 const SPACE = 32;
@@ -24,6 +31,62 @@ const LEFT_BRACKET = 91;
 const RIGHT_BRACKET = 93;
 const LEFT_BRACE = 123;
 const RIGHT_BRACE = 125;
+
+/**
+ * Raised (never lowered) by the readers here when a scalar holds something needsExactTier might
+ * send to the exact tier; blockYamlReader.ts lowers it before each document.
+ */
+export const exactTierHint = { raised: false };
+
+// scanPlain's classes of ASCII characters: most need nothing but the comparison with ORDINARY.
+const ORDINARY = 0;
+const NOT_PLAIN = 1;
+const NODE_START = 2;
+const QUESTION_MARK = 3;
+const COLON_MARK = 4;
+const HASH_MARK = 5;
+const PLAIN_CLASS = new Uint8Array(128);
+PLAIN_CLASS.fill(NOT_PLAIN, 0, SPACE);
+PLAIN_CLASS[0x7f] = NOT_PLAIN;
+// An alias, anchor, tag, quoted scalar or flow collection for needsExactTier after a node boundary.
+for (const code of '!"&\'*[{') PLAIN_CLASS[code.charCodeAt(0)] = NODE_START;
+PLAIN_CLASS[QUESTION] = QUESTION_MARK;
+PLAIN_CLASS[COLON] = COLON_MARK;
+PLAIN_CLASS[HASH] = HASH_MARK;
+
+/** Whether a node may start after `code` inside a plain scalar, for needsExactTier (isNodeBoundary there). */
+function isNodeBoundary(code: number): boolean {
+  return code === SPACE || code === COLON || code === COMMA || code === LEFT_BRACKET || code === LEFT_BRACE;
+}
+
+/**
+ * Whether needsExactTier takes the document for the node start `code` at `at` (after a node
+ * boundary) inside a plain scalar: any alias, anchor or tag, a quote or flow collection as its own
+ * checks decide. needsExactTier skips a closed quote's content: with a `#` in it, where the reader
+ * may see a comment start and skip the rest of the line, it raises the hint too.
+ */
+function nodeNeedsExactTier(text: string, at: number, code: number, limit: number): boolean {
+  if (code === LEFT_BRACKET || code === LEFT_BRACE) return flowOpeningNeedsExactTier(text, at);
+  if (code !== DOUBLE_QUOTE && code !== SINGLE_QUOTE) return true;
+  const close = closingQuote(text, at, code);
+  if (close === -1 || close >= limit) return true;
+  for (let i = at + 1; i < close; i++) if (text.charCodeAt(i) === HASH) return true;
+  return false;
+}
+
+/** needsExactTier's `?` (an explicit key): after a space, `[`, `{`, `,` or `-`, before a space or the line end. */
+function isExplicitKeyMark(text: string, at: number, limit: number): boolean {
+  const previous = text.charCodeAt(at - 1);
+  const next = text.charCodeAt(at + 1);
+  return (
+    (previous === SPACE ||
+      previous === LEFT_BRACKET ||
+      previous === LEFT_BRACE ||
+      previous === COMMA ||
+      previous === DASH) &&
+    (at + 1 >= limit || next === SPACE || next === TAB)
+  );
+}
 
 /**
  * Whether a plain scalar may start at `at`: js-yaml's rule (no indicator character, and `-`, `?`
@@ -68,21 +131,33 @@ export function isPlainStart(text: string, at: number, limit: number): boolean {
  * Scans a plain scalar of block context from `at` (where isPlainStart holds). Returns the end of
  * its text (trailing spaces excluded), or -1 when it holds a tab or an unusual character (see the
  * top); `scanned.end` is where it stopped: `limit`, the `#` of a comment, or a `:` followed by a
- * space or the line end (the scalar is then a key).
+ * space or the line end (the scalar is then a key). Raises exactTierHint (see the top).
  */
 export function scanPlain(text: string, at: number, limit: number): number {
   let i = at;
   for (; i < limit; i++) {
     const code = text.charCodeAt(i);
-    // Letters and most punctuation come after `:` (and after the space, `#` and control characters).
-    if (code > COLON) {
-      if (code >= 0x7f && isUnusualAbove7F(code)) return -1;
-    } else if (code === COLON) {
+    if (code >= 0x80) {
+      if (isUnusualAbove7F(code)) return -1;
+      continue;
+    }
+    const kind = PLAIN_CLASS[code];
+    if (kind === ORDINARY) continue;
+    if (kind === COLON_MARK) {
       const next = text.charCodeAt(i + 1);
       if (i + 1 === limit || next === SPACE || next === TAB) break;
-    } else if (code === HASH) {
-      if (text.charCodeAt(i - 1) === SPACE) break;
-    } else if (code < SPACE) {
+      if (isFlowIndicator(next)) exactTierHint.raised = true;
+    } else if (kind === HASH_MARK) {
+      const previous = text.charCodeAt(i - 1);
+      if (previous === SPACE) break;
+      if (isClosing(previous)) exactTierHint.raised = true;
+    } else if (kind === NODE_START) {
+      if (isNodeBoundary(text.charCodeAt(i - 1)) && nodeNeedsExactTier(text, i, code, limit)) {
+        exactTierHint.raised = true;
+      }
+    } else if (kind === QUESTION_MARK) {
+      if (isExplicitKeyMark(text, i, limit)) exactTierHint.raised = true;
+    } else {
       return -1;
     }
   }
@@ -100,6 +175,10 @@ export function readPlainValue(text: string, at: number, limit: number): unknown
   if (!isPlainStart(text, at, limit)) return undefined;
   const valueEnd = scanPlain(text, at, limit);
   if (valueEnd === -1 || (scanned.end < limit && text.charCodeAt(scanned.end) === COLON)) return undefined;
+  // ` -` ending a line may be an empty sequence item for needsExactTier.
+  if (text.charCodeAt(valueEnd - 1) === DASH && text.charCodeAt(valueEnd - 2) === SPACE) {
+    exactTierHint.raised = true;
+  }
   scanned.end = limit;
   return resolvePlainScalar(text.slice(at, valueEnd));
 }
@@ -109,6 +188,8 @@ export function readEmptyFlowMapping(text: string, at: number, limit: number): o
   let close = at + 1;
   while (close < limit && text.charCodeAt(close) === SPACE) close++;
   if (close >= limit || text.charCodeAt(close) !== RIGHT_BRACE) return undefined;
+  // needsExactTier looks for a null key (`{null}`) in the rest of the line, the comment included.
+  if (close + 1 < limit && flowOpeningNeedsExactTier(text, at)) exactTierHint.raised = true;
   scanned.end = close + 1;
   return {};
 }
@@ -182,6 +263,15 @@ function flowPlainEnd(text: string, at: number, limit: number): number {
       return textEnd;
     }
     if (code === SPACE) continue;
+    // For needsExactTier (see the top): a node start after a space, an explicit key mark, a `#`
+    // after a quote.
+    if (code === QUESTION) {
+      if (isExplicitKeyMark(text, i, limit)) exactTierHint.raised = true;
+    } else if (code < 128 && PLAIN_CLASS[code] === NODE_START && text.charCodeAt(i - 1) === SPACE) {
+      exactTierHint.raised = true;
+    } else if (code === HASH && isClosing(text.charCodeAt(i - 1))) {
+      exactTierHint.raised = true;
+    }
     if (
       code === COLON ||
       isFlowIndicator(code) ||

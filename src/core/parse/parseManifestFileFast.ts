@@ -2,7 +2,7 @@ import { load } from 'js-yaml';
 import { parseAllDocuments, type Node } from 'yaml';
 import type { SourceRange } from '../model/sourceRange';
 import { documentContentSpan, isContentFree, locateInBlock, locateSequenceItem } from './blockLocator';
-import { NOT_SIMPLE, readBlockYaml } from './blockYamlReader';
+import { mayNeedExactTier, NOT_SIMPLE, readBlockYaml } from './blockYamlReader';
 import { YAML_V2_CORE_SCHEMA } from './fastYamlSchema';
 import { shareStrings } from './sharedStrings';
 import {
@@ -68,14 +68,16 @@ export function parseDocumentFast(
 ): DocumentResult {
   const chunk = text.slice(span.start, span.end);
   if (isContentFree(chunk)) return NO_CONTENT;
-  if (containsTemplateAction(chunk) || needsExactTier(text, span.start, span.end)) {
-    return parseDocumentExactly(file, text, span, documentIndex);
-  }
+  if (containsTemplateAction(chunk)) return parseDocumentExactly(file, text, span, documentIndex);
   // The hand-written reader for plain block YAML first, js-yaml for anything beyond it. The reader's
   // strings are slices of `text`, which the locator keeps anyway (a slice takes less heap than a
   // copy); js-yaml's are slices of its own copy of the chunk, so they are copied (sharedStrings.ts).
+  // needsExactTier only runs where the reader could not tell that it would answer false.
   const read = readBlockYaml(text, span.start, span.end);
   const fromJsYaml = read === NOT_SIMPLE;
+  if ((fromJsYaml || mayNeedExactTier()) && needsExactTier(text, span.start, span.end)) {
+    return parseDocumentExactly(file, text, span, documentIndex);
+  }
   let body: unknown;
   try {
     body = withImpliedKind(file, fromJsYaml ? load(chunk, { schema: YAML_V2_CORE_SCHEMA }) : read);

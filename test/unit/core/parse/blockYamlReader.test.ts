@@ -3,13 +3,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { load } from 'js-yaml';
-import { NOT_SIMPLE, readBlockYaml } from '../../../../src/core/parse/blockYamlReader';
+import { mayNeedExactTier, NOT_SIMPLE, readBlockYaml } from '../../../../src/core/parse/blockYamlReader';
+import { needsExactTier } from '../../../../src/core/parse/exactTierTriggers';
 import { YAML_V2_CORE_SCHEMA } from '../../../../src/core/parse/fastYamlSchema';
 import { splitDocuments } from '../../../../src/core/parse/splitDocuments';
 import { seededRandom } from './seededRandom';
 
 // The block YAML reader must give exactly what js-yaml gives (the fast tier's reference, see
-// parseManifestFileFast.ts), or bail out: every answer it gives is compared with js-yaml's.
+// parseManifestFileFast.ts), or bail out: every answer it gives is compared with js-yaml's. And
+// when it reads a document without raising its hint, needsExactTier must answer false for it (the
+// fast tier then skips that pass): checked on every document read here too.
 
 const repo = path.join(__dirname, '../../../..');
 const sharedCorpus = path.join(repo, '../shared/corpus');
@@ -33,12 +36,22 @@ function jsYaml(chunk: string): JsYamlResult {
   }
 }
 
+/** Fails when the reader read `text.slice(start, end)` unhinted but needsExactTier would take it. */
+function checkHint(name: string, text: string, start: number, end: number): void {
+  if (mayNeedExactTier() || !needsExactTier(text, start, end)) return;
+  assert.fail(
+    `${name}@${start}: read without a hint, but needsExactTier takes it:\n${text.slice(start, end)}`,
+  );
+}
+
 /**
  * Reads every document of `text` and checks each answer against js-yaml: the same value when the
- * reader reads it, and a bail whenever js-yaml throws. Returns how many it read and bailed on.
+ * reader reads it, and a bail whenever js-yaml throws; and the hint against needsExactTier. Returns
+ * how many it read (and of those, how many with the hint raised) and bailed on.
  */
-function checkDocuments(name: string, text: string): { read: number; bailed: number } {
+function checkDocuments(name: string, text: string): { read: number; hinted: number; bailed: number } {
   let read = 0;
+  let hinted = 0;
   let bailed = 0;
   for (const span of splitDocuments(text)) {
     const actual = readBlockYaml(text, span.start, span.end);
@@ -47,6 +60,8 @@ function checkDocuments(name: string, text: string): { read: number; bailed: num
       continue;
     }
     read += 1;
+    if (mayNeedExactTier()) hinted += 1;
+    checkHint(name, text, span.start, span.end);
     const chunk = text.slice(span.start, span.end);
     const expected = jsYaml(chunk);
     if ('error' in expected) assert.fail(`${name}@${span.start}: js-yaml throws (${expected.error})`);
@@ -54,13 +69,14 @@ function checkDocuments(name: string, text: string): { read: number; bailed: num
       assert.deepStrictEqual(actual, expected.value, `${name}@${span.start}:\n${chunk}`);
     }
   }
-  return { read, bailed };
+  return { read, hinted, bailed };
 }
 
 /** The reader reads `text` (does not bail) and gives what js-yaml gives; returns the value. */
 function reads(text: string): unknown {
   const actual = readBlockYaml(text, 0, text.length);
   assert.notEqual(actual, NOT_SIMPLE, `bailed on ${JSON.stringify(text)}`);
+  checkHint(JSON.stringify(text), text, 0, text.length);
   const expected = jsYaml(text);
   assert.ok('value' in expected, `js-yaml throws on ${JSON.stringify(text)}`);
   assert.deepStrictEqual(actual, expected.value, JSON.stringify(text));
@@ -126,14 +142,18 @@ describe('readBlockYaml: same as js-yaml or a bail', () => {
     const files = yamlFiles(sharedCorpus);
     if (files.length === 0) this.skip();
     let read = 0;
+    let hinted = 0;
     let bailed = 0;
     for (const file of files) {
       const counts = checkDocuments(path.relative(sharedCorpus, file), fs.readFileSync(file, 'utf8'));
       read += counts.read;
+      hinted += counts.hinted;
       bailed += counts.bailed;
     }
-    // 664 of 685 when written (the rest: multi-line scalars, flow mappings, templates).
+    // 645 of 688 when written (the rest: multi-line scalars, flow mappings, templates, and block
+    // scalars that needsExactTier takes), 2 of them with the hint raised (needsExactTier must run).
     assert.ok(read > 0.9 * (read + bailed), `read ${read} documents, bailed on ${bailed}`);
+    assert.ok(hinted < 0.05 * read, `hint raised on ${hinted} of ${read} documents read`);
   });
 
   it('on every document of the test fixtures', () => {
@@ -489,5 +509,79 @@ describe('readBlockYaml: where it bails', () => {
   it('top-level scalars and spaces before a colon', () => {
     bails('just a string\n');
     bails('a : 1\n');
+  });
+});
+
+describe('readBlockYaml: the hint that needsExactTier must still look', () => {
+  const flagged = (text: string) => readBlockYaml(text, 0, text.length) === NOT_SIMPLE || mayNeedExactTier();
+
+  it('raised (or a bail) wherever needsExactTier takes the document', () => {
+    const documents = [
+      // Alias, anchor, tag, quote and flow starts after a node boundary inside plain scalars.
+      'a: b *c\n',
+      'a: b &c\n',
+      'a: b !c\n',
+      'a: "b"#c\n',
+      'a: b"c"#d\n',
+      '- [a"b"#c]\n',
+      'a: b {[c]}\n',
+      'a: x:*y\n',
+      'a: b,*c\n',
+      'a *b: c\n',
+      'a: b "c\n',
+      "a: b 'c\n",
+      'a: x "b #c" *d\n',
+      'a: b [c\n',
+      'a: b {null}\n',
+      'a: {} # {null}\n',
+      // Explicit key marks, colons before flow indicators, a value ending in ` -`.
+      'a: b ? c\n',
+      'a: b ?\n',
+      'a: b-? c # d\n',
+      'a: x,:]\n',
+      'a: :{\n',
+      '- a: b -\n- c\n',
+      '- a: b - # c\n- c\n',
+      // Keys ending in a flow indicator, `?`, `-`, a null word or a Unicode space; a leading colon.
+      'a-: b\n',
+      'a]: b\n',
+      'a}: b\n',
+      'a?: b\n',
+      'a,: b\n',
+      'a ~: b\n',
+      'a null: b\n',
+      'x,NULL: b\n',
+      'a\u00a0: b\n',
+      ':x: 1\n',
+      // Flow sequences, and block scalars (needsExactTier's own pass, down to the document end).
+      '- [a *b]\n',
+      '- [a ? b]\n',
+      '- [a-? b]\n',
+      'a: |\n  x *y\nb: 1\n',
+      '- a: |\n    x -\n- b\n',
+    ];
+    for (const text of documents) {
+      assert.ok(needsExactTier(text), `needsExactTier takes ${JSON.stringify(text)}`);
+      assert.ok(flagged(text), `no hint on ${JSON.stringify(text)}`);
+    }
+  });
+
+  it('down on what needsExactTier passes, so that it need not run', () => {
+    const documents = [
+      "fieldPath: metadata.labels['app.kubernetes.io/component']\n",
+      'description: in {$labels.namespace} namespace, see [docs](http://x)\n',
+      'command: echo "hi" # c\n',
+      "a: b 'c' d\n",
+      'a: {}  \r\nb: [x, "y", 1] # [\n',
+      'protocol: TCP\nnull-ish: x\nurl: http://x:80/?q=a&b=*\n',
+      'a: x-y\nb: -c\n',
+      '- -\n  - a\n-\n- b\n',
+      'a: |\n  echo "x" y # z\nb: 1\n',
+    ];
+    for (const text of documents) {
+      assert.equal(needsExactTier(text), false, JSON.stringify(text));
+      reads(text);
+      assert.equal(mayNeedExactTier(), false, `hint on ${JSON.stringify(text)}`);
+    }
   });
 });
