@@ -97,7 +97,7 @@ export class GraphContext {
     if (!outer) return;
     for (const id of dependencies.ids) outer.ids.add(id);
     for (const space of dependencies.spaces) outer.spaces.add(space);
-    for (const [id, selection] of dependencies.selections) outer.selections.set(id, selection);
+    for (const [id, consulted] of dependencies.selections) outer.selections.set(id, consulted);
     outer.namespaces ||= dependencies.namespaces;
   }
 
@@ -111,7 +111,10 @@ export class GraphContext {
     // namespace, both of which mark that namespace).
     if (!intersects(dependencies.spaces, changes.changedNamespaces)) return true;
     for (const id of dependencies.ids) if (changes.ids.has(id)) return false;
-    for (const [id, selection] of dependencies.selections) {
+    for (const [id, { selection, namespace }] of dependencies.selections) {
+      // Unchanged unless the Service or a workload of its namespace changed (as selectedOnce
+      // carries selections over): most callers into an edited namespace call other Services too.
+      if (!changes.ids.has(id) && !changes.workloadNamespaces.has(namespace)) continue;
       const service = this.model.byId.get(id);
       if (!service || this.selectedOnce(service) !== selection) return false;
     }
@@ -131,7 +134,7 @@ export class GraphContext {
   selected(service: K8sObject): readonly Selection[] {
     const selection = this.selectedOnce(service);
     if (this.recording) {
-      this.recording.selections.set(service.id, selection);
+      this.recording.selections.set(service.id, { selection, namespace: service.namespace ?? '' });
       this.recording.spaces.add(service.namespace ?? '');
     }
     return selection;
@@ -205,7 +208,7 @@ export interface Dependencies {
   /** The namespaces of `ids` and of the selections' Services. */
   readonly spaces: Set<string>;
   /** The selections consulted, by Service id: reuse needs the very same selection. */
-  readonly selections: Map<string, readonly Selection[]>;
+  readonly selections: Map<string, { readonly selection: readonly Selection[]; readonly namespace: string }>;
   /** Whether it asked which namespaces exist. */
   namespaces: boolean;
 }

@@ -132,13 +132,13 @@ function withVerdict(
 
 /**
  * The namespaces where something a verdict reads changed since the previous analysis (a
- * workload, the content of a Service or a NetworkPolicy), or 'all' when no verdict can be reused
+ * workload's pod labels or ports, the content of a Service or a NetworkPolicy), or 'all' when no verdict can be reused
  * (first analysis, namespaces or policies of other kinds changed).
  */
 function changedNamespaces(context: GraphContext): ReadonlySet<string> | 'all' {
   const changes = context.model.changes;
   if (!changes || changes.namespaces) return 'all';
-  const namespaces = new Set(changes.workloadNamespaces);
+  const namespaces = new Set(changes.relabeledNamespaces);
   for (const id of changes.contentIds) {
     const kind = id.slice(0, id.indexOf('/'));
     if (UNEVALUATED_ID_KINDS.has(kind)) return 'all';

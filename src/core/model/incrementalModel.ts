@@ -1,6 +1,7 @@
 import type { FileParse, ParsedObject } from '../parse/parsedFile';
 import type { K8sObject } from './k8sObject';
 import type { ModelOptions, Workload, WorkspaceModel } from './workspaceModel';
+import { samePodFacts } from './podTemplate';
 import { OverlayMap } from '../util/overlayMap';
 import { sameData } from '../util/sameData';
 
@@ -49,6 +50,7 @@ export function patchModel(
   // patched where the replaced objects sit, maps are overlays (OverlayMap).
   const touchedNamespaces = new Set<string>();
   const changedNamespaces = new Set<string>();
+  const relabeledNamespaces = new Set<string>();
   const workloadsReplaced = new Map<Workload, Workload>();
   for (const [old, placed] of replaced) {
     changedNamespaces.add(old.namespace ?? '');
@@ -60,6 +62,7 @@ export function patchModel(
     if (!after) return undefined;
     workloadsReplaced.set(before, after);
     touchedNamespaces.add(placed.namespace ?? '');
+    if (!samePodFacts(before.template, after.template)) relabeledNamespaces.add(placed.namespace ?? '');
   }
   const workloads = replacedIn(previous.workloads, workloadsReplaced);
   const byNamespace = new Map<string, Workload[]>();
@@ -94,6 +97,7 @@ export function patchModel(
           .map(([, placed]) => placed.id),
       ),
       workloadNamespaces: touchedNamespaces,
+      relabeledNamespaces,
       namespaces: false,
       changedNamespaces,
     },

@@ -1,5 +1,6 @@
 import { readLabels, type Labels } from '../select/labelSelector';
 import { asArray, field, fieldAt, type K8sObject } from './k8sObject';
+import { sameData } from '../util/sameData';
 
 /** Where each workload kind keeps its pod template (a bare Pod is its own template). */
 const TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
@@ -90,4 +91,22 @@ function readContainers(value: unknown, path: readonly (string | number)[], init
  */
 export function servesTraffic(container: Container): boolean {
   return !container.init || container.body.restartPolicy === 'Always';
+}
+
+/**
+ * Whether two templates give their pods the same labels and serve the same container ports: all
+ * that selections, NetworkPolicies and their verdicts read of a workload. An edit of anything
+ * else (an env value, an image) leaves every verdict about its pods as it was.
+ */
+export function samePodFacts(a: PodTemplate, b: PodTemplate): boolean {
+  if (!sameData(a.labels, b.labels) || a.containers.length !== b.containers.length) return false;
+  return a.containers.every((container, index) => {
+    const other = b.containers[index]!;
+    return (
+      container.name === other.name &&
+      container.init === other.init &&
+      servesTraffic(container) === servesTraffic(other) &&
+      sameData(container.ports, other.ports)
+    );
+  });
 }

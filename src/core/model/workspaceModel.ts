@@ -68,6 +68,11 @@ export interface ModelChanges {
   readonly contentIds: ReadonlySet<string>;
   /** Namespaces in which a workload was added, removed or replaced (their selections may differ). */
   readonly workloadNamespaces: ReadonlySet<string>;
+  /**
+   * The namespaces of `workloadNamespaces` where a workload was added or removed, or changed its
+   * pod labels or container ports (samePodFacts): where NetworkPolicy verdicts may differ.
+   */
+  readonly relabeledNamespaces: ReadonlySet<string>;
   /** Whether the set of namespaces or any namespace's labels changed. */
   readonly namespaces: boolean;
   /**
@@ -230,6 +235,7 @@ function diff(
     ids,
     contentIds: ids,
     workloadNamespaces,
+    relabeledNamespaces: workloadNamespaces,
     namespaces: !sameNamespaces(previous.namespaces, namespaces),
     changedNamespaces,
   };

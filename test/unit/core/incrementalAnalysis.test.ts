@@ -116,6 +116,33 @@ function snapshot(analysis: Analysis): string[] {
 
 const edits: [string, (files: Record<string, string>) => void][] = [
   [
+    'an exposed workload whose Service sits in another file, and a policy for pods labelled tier: locked',
+    (files) => {
+      files['api.yaml'] =
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: shop}\nspec:\n  template:\n    metadata: {labels: {app: api}}\n    spec: {containers: [{name: api, ports: [{containerPort: 8080}]}]}\n';
+      files['api-service.yaml'] =
+        'apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: shop}\nspec: {type: LoadBalancer, selector: {app: api}, ports: [{port: 80, targetPort: 8080}]}\n';
+      files['locked-policy.yaml'] =
+        'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: locked, namespace: shop}\nspec:\n  podSelector: {matchLabels: {tier: locked}}\n  ingress: []\n';
+    },
+  ],
+  [
+    'its pods get that label, its Service selects them as before (outside -> api now blocked)',
+    (files) => (files['api.yaml'] = files['api.yaml']!.replace('{app: api}', '{app: api, tier: locked}')),
+  ],
+  [
+    'and lose it again',
+    (files) => (files['api.yaml'] = files['api.yaml']!.replace('{app: api, tier: locked}', '{app: api}')),
+  ],
+  [
+    'and its files go',
+    (files) => {
+      delete files['api.yaml'];
+      delete files['api-service.yaml'];
+      delete files['locked-policy.yaml'];
+    },
+  ],
+  [
     'a comment above the policies (same content, moved)',
     (files) => (files['policies.yaml'] = `# reviewed\n${files['policies.yaml']!}`),
   ],
