@@ -11,7 +11,6 @@ import type { Rule } from './rule';
  * it rather than guess; this says so on the value.
  */
 export const callUnresolved: Rule = ({ model, graph }) => {
-  let elsewhere: ReadonlyMap<string, readonly K8sObject[]> | undefined;
   const found: Finding[] = [];
   for (const calls of graph.unresolvedByCaller) {
     // A caller's unresolved calls are the same array while the caller and everything its calls
@@ -28,7 +27,7 @@ export const callUnresolved: Rule = ({ model, graph }) => {
       const hint =
         call.shortName === undefined
           ? ''
-          : otherNamespaces(call.shortName, caller, (elsewhere ??= servicesByName(model)));
+          : otherNamespaces(call.shortName, caller, servicesNamed(model, call.shortName));
       let cached = findingsByCall.get(call);
       if (cached === undefined || cached.hint !== hint) {
         cached = { finding: findingFor(call, caller, hint), hint };
@@ -50,28 +49,16 @@ const keptByCaller = new WeakMap<
 >();
 
 /**
- * The Services of each name, for the hint on short names. Kept per list of Services: an edit
- * that replaced no Service hands the next model the same list.
+ * The Services named `name` in every namespace, in namespace order (looked up per namespace, so a
+ * hint costs the number of namespaces, not of Services, and nothing is rebuilt after an edit).
  */
-function servicesByName(model: WorkspaceModel): ReadonlyMap<string, readonly K8sObject[]> {
-  let byName = byNameOf.get(model.services);
-  if (!byName) {
-    byName = indexByName(model.services);
-    byNameOf.set(model.services, byName);
+function servicesNamed(model: WorkspaceModel, name: string): K8sObject[] {
+  const found: K8sObject[] = [];
+  for (const names of model.byName.get('Service')?.values() ?? []) {
+    const service = names.get(name);
+    if (service) found.push(service);
   }
-  return byName;
-}
-
-const byNameOf = new WeakMap<readonly K8sObject[], ReadonlyMap<string, readonly K8sObject[]>>();
-
-function indexByName(services: readonly K8sObject[]): Map<string, K8sObject[]> {
-  const byName = new Map<string, K8sObject[]>();
-  for (const service of services) {
-    const list = byName.get(service.name);
-    if (list) list.push(service);
-    else byName.set(service.name, [service]);
-  }
-  return byName;
+  return found.sort((a, b) => ((a.namespace ?? '') < (b.namespace ?? '') ? -1 : 1));
 }
 
 /**
@@ -79,12 +66,8 @@ function indexByName(services: readonly K8sObject[]): Map<string, K8sObject[]> {
  * another one, that is nearly always the cause, often objects without \`metadata.namespace\`
  * placed in the default namespace while their peers declare one: say which side that is.
  */
-function otherNamespaces(
-  name: string,
-  caller: K8sObject | undefined,
-  elsewhere: ReadonlyMap<string, readonly K8sObject[]>,
-): string {
-  const services = (elsewhere.get(name) ?? []).filter((service) => service.namespace !== caller?.namespace);
+function otherNamespaces(name: string, caller: K8sObject | undefined, named: readonly K8sObject[]): string {
+  const services = named.filter((service) => service.namespace !== caller?.namespace);
   if (services.length === 0) return '';
   const where = services.map((service) => `'${service.namespace ?? ''}'`).join(', ');
   const defaulted = [caller, ...services].filter(
