@@ -53,10 +53,10 @@ function fresh(nodes: readonly GraphNode[]): Map<string, GraphNode> {
   return new Map(nodes.map((node) => [node.id, node]));
 }
 
-const nodes = new WeakMap<K8sObject, GraphNode>();
+const nodeByObject = new WeakMap<K8sObject, GraphNode>();
 
 function nodeOf(object: K8sObject, category: NodeCategory): GraphNode {
-  let node = nodes.get(object);
+  let node = nodeByObject.get(object);
   if (node?.category !== category) {
     node = {
       id: object.id,
@@ -66,7 +66,7 @@ function nodeOf(object: K8sObject, category: NodeCategory): GraphNode {
       category,
       object,
     };
-    nodes.set(object, node);
+    nodeByObject.set(object, node);
   }
   return node;
 }
