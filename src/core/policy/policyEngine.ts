@@ -1,5 +1,6 @@
 import type { Labels } from '../select/labelSelector';
 import { matchesSelector } from '../select/labelSelector';
+import { SelectorIndex } from '../select/selectorIndex';
 import type { K8sObject } from '../model/k8sObject';
 import type { Workload, WorkspaceModel } from '../model/workspaceModel';
 import { servesTraffic } from '../model/podTemplate';
@@ -43,8 +44,9 @@ const UNKNOWN_NAMESPACE_LABELS: Labels = { [NAMESPACE_NAME_LABEL]: '\u0000unknow
 /**
  * networking.k8s.io/v1 NetworkPolicy semantics over the workloads of a workspace. Policies are
  * read once per object and bucketed by namespace; which of them select a workload is worked out on
- * first use from its own namespace's policies (rule peers go through the label index, see
- * allowedPeers.ts), never by testing every policy against every pod.
+ * first use from its own namespace's policies, looked up by the workload's labels in a
+ * SelectorIndex (rule peers go through the label index, see allowedPeers.ts), never by testing
+ * every policy against every pod.
  */
 /** The policies that select one workload, per direction. */
 interface SelectingPolicies {
@@ -55,6 +57,8 @@ interface SelectingPolicies {
 export class PolicyEngine {
   readonly policies: readonly NetworkPolicy[];
   private readonly byNamespace = new Map<string, NetworkPolicy[]>();
+  /** Per namespace, its policies indexed by the labels their podSelector requires (built on first use). */
+  private readonly podSelectorIndexes = new Map<string, SelectorIndex<NetworkPolicy>>();
   /**
    * Which policies select each workload, per namespace. A namespace's table is handed on to the
    * next analysis's engine unless a NetworkPolicy of that namespace was added, removed or
@@ -102,14 +106,22 @@ export class PolicyEngine {
     let entry = table.get(workload);
     if (!entry) {
       entry = { ingress: [], egress: [] };
-      for (const policy of this.byNamespace.get(namespace) ?? []) {
-        if (!matchesSelector(policy.podSelector, workload.template.labels)) continue;
+      for (const policy of this.podSelectorIndex(namespace).matching(workload.template.labels)) {
         if (policy.affectsIngress) entry.ingress.push(policy);
         if (policy.affectsEgress) entry.egress.push(policy);
       }
       table.set(workload, entry);
     }
     return entry[direction];
+  }
+
+  private podSelectorIndex(namespace: string): SelectorIndex<NetworkPolicy> {
+    let index = this.podSelectorIndexes.get(namespace);
+    if (!index) {
+      index = new SelectorIndex(this.byNamespace.get(namespace) ?? [], (policy) => policy.podSelector);
+      this.podSelectorIndexes.set(namespace, index);
+    }
+    return index;
   }
 
   /**
