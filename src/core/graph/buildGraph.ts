@@ -49,7 +49,8 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
     },
     previous?.verdicts,
   );
-  const edges = [...annotated.northSouth, ...selects, ...annotated.calls];
+  // concat, not spread: spreading 100,000 edges costs several milliseconds on every edit.
+  const edges = annotated.northSouth.concat(selects, annotated.calls);
 
   const hasExternal = annotated.northSouth.some((edge) => edge.from === EXTERNAL_ID);
   const { nodes, nodesById } = graphNodes(context, hasExternal, previous);
@@ -58,6 +59,7 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
     nodes,
     edges,
     nodesById,
+    blockedEdges: annotated.blocked,
     unresolvedCalls: calls.unresolved,
     unresolvedByCaller: calls.unresolvedChunks,
     context,

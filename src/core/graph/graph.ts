@@ -78,6 +78,8 @@ export interface Graph {
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
   readonly nodesById: ReadonlyMap<string, GraphNode>;
+  /** The edges of `edges` that NetworkPolicies block, in the same order (for the policy-blocks-* rules). */
+  readonly blockedEdges: readonly GraphEdge[];
   /** Values that look like cluster addresses but name no Service (`call-unresolved`). */
   readonly unresolvedCalls: readonly UnresolvedCall[];
   /**

@@ -7,6 +7,7 @@ import type { K8sObject } from '../model/k8sObject';
 import { namespaceOfId } from '../model/kinds';
 import type { EdgePolicy, GraphEdge } from './graph';
 import { intersects, type GraphContext } from './graphContext';
+import { flatten } from '../util/flatten';
 
 /**
  * The NetworkPolicy verdict on every `calls` edge and on the last hop of every north-south path
@@ -24,7 +25,7 @@ export function withPolicyVerdicts(
   unevaluated: UnevaluatedPolicies,
   ingressController: Endpoint,
   previous: VerdictCache | undefined,
-): { northSouth: GraphEdge[]; calls: GraphEdge[]; cache: VerdictCache } {
+): { northSouth: GraphEdge[]; calls: GraphEdge[]; blocked: GraphEdge[]; cache: VerdictCache } {
   if (context.model.options.oneShot) {
     // Nothing is kept for a next analysis: no dependencies to note, no cache to fill.
     const annotate = (edge: GraphEdge) =>
@@ -36,7 +37,10 @@ export function withPolicyVerdicts(
         sourceOf(edge, context, ingressController),
         context.model.byId.get(edge.to),
       );
-    return { northSouth: northSouth.map(annotate), calls: callChunks.flat().map(annotate), cache: NO_CACHE };
+    const annotatedNorthSouth = northSouth.map(annotate);
+    const calls = flatten(callChunks).map(annotate);
+    const blocked = annotatedNorthSouth.filter(isBlocked).concat(calls.filter(isBlocked));
+    return { northSouth: annotatedNorthSouth, calls, blocked, cache: NO_CACHE };
   }
   const edges = new Map<GraphEdge, CachedVerdict>();
   const chunks = new Map<readonly GraphEdge[], CachedChunk>();
@@ -53,7 +57,8 @@ export function withPolicyVerdicts(
     edges.set(edge, entry);
     return entry.edge;
   });
-  const calls: GraphEdge[] = [];
+  const callParts: (readonly GraphEdge[])[] = [];
+  const blockedParts: (readonly GraphEdge[])[] = [northSouthAnnotated.filter(isBlocked)];
   for (const chunk of callChunks) {
     const before = previous?.chunks.get(chunk);
     let entry: CachedChunk;
@@ -63,12 +68,19 @@ export function withPolicyVerdicts(
       const verdicts = chunk.map((edge, index) => annotate(edge, before?.verdicts[index]));
       const spaces = new Set<string>();
       for (const verdict of verdicts) for (const space of verdict.spaces) spaces.add(space);
-      entry = { annotated: verdicts.map((verdict) => verdict.edge), verdicts, spaces };
+      const annotatedChunk = verdicts.map((verdict) => verdict.edge);
+      entry = { annotated: annotatedChunk, verdicts, spaces, blocked: annotatedChunk.filter(isBlocked) };
     }
     chunks.set(chunk, entry);
-    for (const edge of entry.annotated) calls.push(edge);
+    callParts.push(entry.annotated);
+    if (entry.blocked.length > 0) blockedParts.push(entry.blocked);
   }
-  return { northSouth: northSouthAnnotated, calls, cache: { edges, chunks } };
+  return {
+    northSouth: northSouthAnnotated,
+    calls: flatten(callParts),
+    blocked: flatten(blockedParts),
+    cache: { edges, chunks },
+  };
 }
 
 /**
@@ -96,6 +108,13 @@ interface CachedChunk {
   readonly annotated: readonly GraphEdge[];
   readonly verdicts: readonly CachedVerdict[];
   readonly spaces: ReadonlySet<string>;
+  /** The edges of `annotated` whose verdict is blocked. */
+  readonly blocked: readonly GraphEdge[];
+}
+
+/** Whether NetworkPolicies block an edge (the edges the policy-blocks-* rules report on). */
+function isBlocked(edge: GraphEdge): boolean {
+  return edge.policy !== undefined && !edge.policy.allowed;
 }
 
 /** One edge with its verdict and the namespaces that verdict depends on. */

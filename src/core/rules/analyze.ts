@@ -1,4 +1,5 @@
 import { compareFindings, type Finding } from './finding';
+import { flatten } from '../util/flatten';
 import type { Rule, RuleContext } from './rule';
 import { changedNamespaces, namespacesOf, namespaceView } from './namespaceScope';
 import { callUnresolved } from './callUnresolved';
@@ -56,7 +57,8 @@ export function runRules(
   context: RuleContext,
   previous?: RuleCache,
 ): { findings: Finding[]; failures: string[]; cache: RuleCache } {
-  const findings: Finding[] = [];
+  // Each rule's (or namespace's) findings, joined once at the end.
+  const parts: (readonly Finding[])[] = [];
   const failures: string[] = [];
   const cache = new Map<Rule, Map<string, readonly Finding[]>>();
   const changed = previous ? changedNamespaces(context.model) : 'all';
@@ -65,7 +67,7 @@ export function runRules(
     try {
       // A one-shot analysis (the CLI) keeps nothing for later: the rule runs once over everything.
       if (scope.scope === 'workspace' || context.model.options.oneShot) {
-        findings.push(...rule(context));
+        parts.push(rule(context));
         continue;
       }
       const before =
@@ -76,13 +78,13 @@ export function runRules(
         found ??= rule({ ...context, model: namespaceView(context.model, namespace) });
         // Kept even when empty: "no findings here" is what most namespaces reuse.
         byNamespace.set(namespace, found.length > 0 ? found : NO_FINDINGS);
-        findings.push(...found);
+        if (found.length > 0) parts.push(found);
       }
       cache.set(rule, byNamespace);
     } catch (error) {
       failures.push(`${rule.name}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  findings.sort(compareFindings);
+  const findings = flatten(parts).sort(compareFindings);
   return { findings, failures, cache };
 }

@@ -4,6 +4,7 @@ import type { K8sObject } from '../model/k8sObject';
 import type { SourceRange } from '../model/sourceRange';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { Rule } from './rule';
+import { flatten } from '../util/flatten';
 
 /**
  * `call-unresolved`: a value looks like a cluster address (`x.ns.svc...`, `name.ns` of a known
@@ -11,14 +12,14 @@ import type { Rule } from './rule';
  * it rather than guess; this says so on the value.
  */
 export const callUnresolved: Rule = ({ model, graph }) => {
-  const found: Finding[] = [];
+  const found: (readonly Finding[])[] = [];
   for (const calls of graph.unresolvedByCaller) {
     // A caller's unresolved calls are the same array while the caller and everything its calls
     // were resolved against are unchanged; so are their findings, except for the hint on short
     // names, which names the Services of that name elsewhere and is checked each time.
     const kept = keptByCaller.get(calls);
     if (kept && !kept.hasHints && !model.options.oneShot) {
-      for (const finding of kept.findings) found.push(finding);
+      found.push(kept.findings);
       continue;
     }
     const findings: Finding[] = [];
@@ -37,9 +38,9 @@ export const callUnresolved: Rule = ({ model, graph }) => {
     }
     if (!model.options.oneShot)
       keptByCaller.set(calls, { findings, hasHints: calls.some((call) => call.shortName !== undefined) });
-    for (const finding of findings) found.push(finding);
+    found.push(findings);
   }
-  return found;
+  return flatten(found);
 };
 
 const findingsByCall = new WeakMap<UnresolvedCall, { finding: Finding | null; hint: string }>();

@@ -2,6 +2,7 @@ import type { GraphEdge } from '../graph/graph';
 import { namespaceOfId } from '../model/kinds';
 import type { Finding } from './finding';
 import { changedNamespaces } from './namespaceScope';
+import { flatten } from '../util/flatten';
 import type { RuleContext } from './rule';
 
 /**
@@ -10,7 +11,7 @@ import type { RuleContext } from './rule';
  * selection of its Service and the policies of the namespaces at its ends (and of the Ingress
  * controller's): after an edit it is made again only for edges with an end in a namespace the
  * edit touched (re-placed objects there may have moved, and with them the related locations).
- * `accept` picks the edges the rule reports on, cheaply: most edges are never looked up.
+ * Only blocked edges are looked at (the graph lists them); `accept` picks those the rule reports on.
  */
 export function edgeFindings(
   context: RuleContext,
@@ -26,15 +27,15 @@ export function edgeFindings(
     changed.has(namespaceOfId(edge.from)) ||
     changed.has(namespaceOfId(edge.to)) ||
     (controller.known && changed.has(controller.namespace));
-  const findings: Finding[] = [];
-  for (const edge of context.graph.edges) {
+  const findings: (readonly Finding[])[] = [];
+  for (const edge of context.graph.blockedEdges) {
     if (!accept(edge)) continue;
     let found = oneShot ? undefined : cache.get(edge);
     if (found === undefined || stale(edge)) {
       found = compute(edge);
       if (!oneShot) cache.set(edge, found);
     }
-    for (const finding of found) findings.push(finding);
+    if (found.length > 0) findings.push(found);
   }
-  return findings;
+  return flatten(findings);
 }

@@ -8,6 +8,7 @@ import { containerSources, type ContainerSource } from './containerSources';
 import { portForCall } from './portForCall';
 import { resolveHost } from './resolveHost';
 import { splitPorts } from './splitPorts';
+import { flatten } from '../../util/flatten';
 
 /** A value that looks like a cluster address but names no Service: reported, never guessed. */
 export interface UnresolvedCall {
@@ -40,15 +41,13 @@ interface CallFound {
  */
 export function inferCalls(context: GraphContext): InferredCalls {
   const chunks: (readonly GraphEdge[])[] = [];
-  const unresolved: UnresolvedCall[] = [];
   const unresolvedChunks: (readonly UnresolvedCall[])[] = [];
   for (const workload of context.model.workloads) {
     const calls = callsOf(context, workload);
     if (calls.edges.length > 0) chunks.push(calls.edges);
     if (calls.unresolved.length > 0) unresolvedChunks.push(calls.unresolved);
-    for (const call of calls.unresolved) unresolved.push(call);
   }
-  return { chunks, unresolved, unresolvedChunks };
+  return { chunks, unresolved: flatten(unresolvedChunks), unresolvedChunks };
 }
 
 export interface WorkloadCalls {
