@@ -21,6 +21,8 @@ export class GraphContext {
   private recording: Dependencies | undefined;
 
   private readonly previousSelections: ReadonlyMap<string, readonly Selection[]> | undefined;
+  /** The model's changed namespaces as a list, checked against every memo after an edit. */
+  private readonly changedNamespaces: readonly string[];
 
   /**
    * `previous`: the context of the analysis before an edit, whose selections may be reused (only
@@ -31,6 +33,7 @@ export class GraphContext {
     previous?: GraphContext,
   ) {
     this.previousSelections = previous?.selections;
+    this.changedNamespaces = [...(model.changes?.changedNamespaces ?? [])];
   }
 
   service(namespace: string, name: string): K8sObject | undefined {
@@ -109,7 +112,7 @@ export class GraphContext {
     // Most results consulted nothing in the namespaces an edit touched: valid without looking
     // at each id and selection (a selection changes only with its Service or a workload of its
     // namespace, both of which mark that namespace).
-    if (!intersects(dependencies.spaces, changes.changedNamespaces)) return true;
+    if (!anyIn(this.changedNamespaces, dependencies.spaces)) return true;
     for (const id of dependencies.ids) if (changes.ids.has(id)) return false;
     for (const [id, { selection, namespace }] of dependencies.selections) {
       // Unchanged unless the Service or a workload of its namespace changed (as selectedOnce
@@ -213,10 +216,13 @@ export interface Dependencies {
   namespaces: boolean;
 }
 
-/** Whether two sets share an element, looking up the elements of the smaller in the larger. */
-export function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (a.size > b.size) return intersects(b, a);
-  for (const item of a) if (b.has(item)) return true;
+/**
+ * Whether any of `items` (an edit's few changed namespaces, as a list) is in `set`. Run for every
+ * cached result after each edit: an indexed loop, since iterating a Set allocates an iterator and
+ * cost more than the lookups (docs/PERFORMANCE.md).
+ */
+export function anyIn(items: readonly string[], set: ReadonlySet<string>): boolean {
+  for (let i = 0; i < items.length; i++) if (set.has(items[i]!)) return true;
   return false;
 }
 

@@ -6,7 +6,7 @@ import { UNEVALUATED_ID_KINDS, type UnevaluatedPolicies } from '../policy/uneval
 import type { K8sObject } from '../model/k8sObject';
 import { namespaceOfId } from '../model/kinds';
 import type { EdgePolicy, GraphEdge } from './graph';
-import { intersects, type GraphContext } from './graphContext';
+import { anyIn, type GraphContext } from './graphContext';
 import { flatten } from '../util/flatten';
 
 /**
@@ -47,7 +47,8 @@ export function withPolicyVerdicts(
   const dirty = previous ? changedNamespaces(context) : 'all';
   const reusable = (spaces: readonly string[]) =>
     dirty !== 'all' && !spaces.some((space) => dirty.has(space));
-  const reusableChunk = (spaces: ReadonlySet<string>) => dirty !== 'all' && !intersects(spaces, dirty);
+  const dirtyList = dirty === 'all' ? [] : [...dirty];
+  const reusableChunk = (spaces: ReadonlySet<string>) => dirty !== 'all' && !anyIn(dirtyList, spaces);
   const annotate = (edge: GraphEdge, before: CachedVerdict | undefined): CachedVerdict =>
     before && reusable(before.spaces)
       ? before

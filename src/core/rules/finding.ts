@@ -42,8 +42,21 @@ export function severityRank(severity: Severity): number {
   return SEVERITY_RANK[severity];
 }
 
-/** Stable order for output: by file, then position, then code. */
+/**
+ * Stable order for output: by file, then position, then code, then message. Codes and messages
+ * compare by code unit (the codes are ASCII, where that is also their locale order): localeCompare
+ * made the sort of 50,000 findings after every edit several times slower.
+ */
 export function compareFindings(a: Finding, b: Finding): number {
   if (a.range.file !== b.range.file) return a.range.file < b.range.file ? -1 : 1;
-  return a.range.start - b.range.start || a.range.end - b.range.end || a.code.localeCompare(b.code);
+  return (
+    a.range.start - b.range.start ||
+    a.range.end - b.range.end ||
+    compareText(a.code, b.code) ||
+    compareText(a.message, b.message)
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a === b ? 0 : a < b ? -1 : 1;
 }
