@@ -33,7 +33,7 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
   // A Service selects a workload once: `selects` edges need no merging.
   const selects = selectsEdges(context);
   // Calls are merged per caller already (and reused between analyses): no second merge.
-  const calls = inferCalls(context);
+  const calls = inferCalls(context, previous?.calls);
   const policy = new PolicyEngine(model, previous?.policy);
   const unevaluatedPolicies = new UnevaluatedPolicies(model);
   const ingressController = parseIngressController(model.options.ingressController);
@@ -67,5 +67,6 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
     unevaluatedPolicies,
     ingressController,
     verdicts: annotated.cache,
+    calls,
   };
 }

@@ -1,7 +1,7 @@
 import type { VerdictCache } from './policyVerdicts';
 import type { K8sObject } from '../model/k8sObject';
 import type { SourceRange } from '../model/sourceRange';
-import type { UnresolvedCall } from './eastWest/inferCalls';
+import type { InferredCalls, UnresolvedCall } from './eastWest/inferCalls';
 import type { GraphContext } from './graphContext';
 import type { IngressController } from '../policy/endpoints';
 import type { PolicyEngine } from '../policy/policyEngine';
@@ -97,4 +97,6 @@ export interface Graph {
   readonly ingressController: IngressController;
   /** The edges' verdicts, for the next analysis after an edit to reuse. */
   readonly verdicts: VerdictCache;
+  /** The calls per workload, for the next analysis after an edit to reuse. */
+  readonly calls: InferredCalls;
 }

@@ -244,6 +244,53 @@ describe('incremental analysis', () => {
     }
   });
 
+  it('follows a caller into a namespace it starts to call, through value edits only', () => {
+    // Value edits keep every workload at its position: callers are then resolved again only when
+    // replaced or when a namespace their calls consulted changed, so the second edit must know
+    // that web consults billing since the first.
+    const billing = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ledger, namespace: billing}
+spec:
+  template:
+    metadata: {labels: {app: ledger}}
+    spec: {containers: [{name: ledger, ports: [{containerPort: 9000}]}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: ledger, namespace: billing}
+spec:
+  selector: {app: ledger}
+  ports: [{port: 9000}]
+`;
+    const files = { ...base, 'billing.yaml': billing };
+    const cache = new Map<string, [string, FileParse]>();
+    let previous = analyzeWorkspace(parseAll(files, cache), { defaultNamespace: 'default' });
+    const steps: [string, () => void][] = [
+      [
+        'web calls ledger.billing',
+        () =>
+          (files['web.yaml'] = files['web.yaml']!.replace(
+            'value: postgres.data',
+            'value: "ledger.billing.svc.cluster.local:9000"',
+          )),
+      ],
+      ['ledger moves to port 9001', () => (files['billing.yaml'] = billing.replaceAll('9000', '9001'))],
+    ];
+    for (const [what, step] of steps) {
+      step();
+      const parses = parseAll(files, cache);
+      const incremental = analyzeWorkspace(parses, { defaultNamespace: 'default' }, previous);
+      assert.equal(incremental.model.changes?.namespaces, false, `${what}: a value edit`);
+      const fresh = analyzeWorkspace(
+        parses.map((parse) => parseManifestFile(parse.file, files[parse.file]!)),
+        { defaultNamespace: 'default' },
+      );
+      assert.deepEqual(snapshot(incremental), snapshot(fresh), `after: ${what}`);
+      previous = incremental;
+    }
+  });
+
   it('reuses unchanged objects and the calls of callers the edit cannot affect', () => {
     const cache = new Map<string, [string, FileParse]>();
     const first = analyzeWorkspace(parseAll(base, cache), { defaultNamespace: 'default' });
