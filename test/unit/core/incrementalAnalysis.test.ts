@@ -283,7 +283,7 @@ spec:
       const incremental = analyzeWorkspace(parses, { defaultNamespace: 'default' }, previous);
       assert.equal(incremental.model.changes?.namespaces, false, `${what}: a value edit`);
       const fresh = analyzeWorkspace(
-        parses.map((parse) => parseManifestFile(parse.file, files[parse.file]!)),
+        parses.map((parse) => parseManifestFile(parse.file, files[parse.file])),
         { defaultNamespace: 'default' },
       );
       assert.deepEqual(snapshot(incremental), snapshot(fresh), `after: ${what}`);
