@@ -39,7 +39,7 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
   const ingressController = parseIngressController(model.options.ingressController);
   const annotated = withPolicyVerdicts(
     collector.result(),
-    calls.chunks,
+    calls.byWorkload.map((workload) => workload.edges),
     context,
     policy,
     unevaluatedPolicies,

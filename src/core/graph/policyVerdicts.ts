@@ -13,13 +13,15 @@ import { flatten } from '../util/flatten';
  * The NetworkPolicy verdict on every `calls` edge and on the last hop of every north-south path
  * (the edge that enters a Service from outside or from the Ingress controller): whether the
  * traffic reaches the selected pods on their target port, and which policies decided.
- * `northSouth` edges are annotated one by one; `callChunks` are each caller's calls as inferCalls
- * gave them, reused whole after an edit while the caller's calls were reused and nothing changed
- * in the namespaces their verdicts depend on.
+ * `northSouth` edges are annotated one by one; `callsByWorkload` are each workload's calls as
+ * inferCalls gave them (at the workload's position, empty for most), reused whole after an edit
+ * while the caller's calls were reused and nothing changed in the namespaces their verdicts
+ * depend on. Reuse is found by position (the same array at the same place), which costs a
+ * comparison per workload instead of a map lookup and insertion.
  */
 export function withPolicyVerdicts(
   northSouth: readonly GraphEdge[],
-  callChunks: readonly (readonly GraphEdge[])[],
+  callsByWorkload: readonly (readonly GraphEdge[])[],
   context: GraphContext,
   engine: PolicyEngine,
   unevaluated: UnevaluatedPolicies,
@@ -38,12 +40,13 @@ export function withPolicyVerdicts(
         context.model.byId.get(edge.to),
       );
     const annotatedNorthSouth = northSouth.map(annotate);
-    const calls = flatten(callChunks).map(annotate);
+    const calls = flatten(callsByWorkload).map(annotate);
     const blocked = annotatedNorthSouth.filter(isBlocked).concat(calls.filter(isBlocked));
     return { northSouth: annotatedNorthSouth, calls, blocked, cache: NO_CACHE };
   }
   const edges = new Map<GraphEdge, CachedVerdict>();
-  const chunks = new Map<readonly GraphEdge[], CachedChunk>();
+  const chunks = new Array<CachedChunk>(callsByWorkload.length);
+  const previousChunk = previousChunkFinder(callsByWorkload, previous);
   const dirty = previous ? changedNamespaces(context) : 'all';
   const reusable = (spaces: readonly string[]) =>
     dirty !== 'all' && !spaces.some((space) => dirty.has(space));
@@ -60,8 +63,13 @@ export function withPolicyVerdicts(
   });
   const callParts: (readonly GraphEdge[])[] = [];
   const blockedParts: (readonly GraphEdge[])[] = [northSouthAnnotated.filter(isBlocked)];
-  for (const chunk of callChunks) {
-    const before = previous?.chunks.get(chunk);
+  for (let position = 0; position < callsByWorkload.length; position++) {
+    const chunk = callsByWorkload[position]!;
+    if (chunk.length === 0) {
+      chunks[position] = EMPTY_CHUNK;
+      continue;
+    }
+    const before = previousChunk(position, chunk);
     let entry: CachedChunk;
     if (before && reusableChunk(before.spaces)) {
       entry = before;
@@ -72,7 +80,7 @@ export function withPolicyVerdicts(
       const annotatedChunk = verdicts.map((verdict) => verdict.edge);
       entry = { annotated: annotatedChunk, verdicts, spaces, blocked: annotatedChunk.filter(isBlocked) };
     }
-    chunks.set(chunk, entry);
+    chunks[position] = entry;
     callParts.push(entry.annotated);
     if (entry.blocked.length > 0) blockedParts.push(entry.blocked);
   }
@@ -80,8 +88,27 @@ export function withPolicyVerdicts(
     northSouth: northSouthAnnotated,
     calls: flatten(callParts),
     blocked: flatten(blockedParts),
-    cache: { edges, chunks },
+    cache: { edges, calls: callsByWorkload, chunks },
   };
+}
+
+const EMPTY_CHUNK: CachedChunk = { annotated: [], verdicts: [], spaces: new Set(), blocked: [] };
+
+/**
+ * The previous analysis's verdicts for the calls at a position, if they were made for the same
+ * array. When workloads were added or removed the positions moved: then by array, through a map
+ * made once.
+ */
+function previousChunkFinder(
+  callsByWorkload: readonly (readonly GraphEdge[])[],
+  previous: VerdictCache | undefined,
+): (position: number, calls: readonly GraphEdge[]) => CachedChunk | undefined {
+  if (!previous) return () => undefined;
+  if (previous.calls.length === callsByWorkload.length)
+    return (position, calls) => (previous.calls[position] === calls ? previous.chunks[position] : undefined);
+  const byCalls = new Map<readonly GraphEdge[], CachedChunk>();
+  previous.calls.forEach((calls, position) => byCalls.set(calls, previous.chunks[position]!));
+  return (_position, calls) => byCalls.get(calls);
 }
 
 /**
@@ -93,10 +120,12 @@ export function withPolicyVerdicts(
  */
 export interface VerdictCache {
   readonly edges: ReadonlyMap<GraphEdge, CachedVerdict>;
-  readonly chunks: ReadonlyMap<readonly GraphEdge[], CachedChunk>;
+  /** Each workload's calls as built, and their verdicts, at the workload's position. */
+  readonly calls: readonly (readonly GraphEdge[])[];
+  readonly chunks: readonly CachedChunk[];
 }
 
-const NO_CACHE: VerdictCache = { edges: new Map(), chunks: new Map() };
+const NO_CACHE: VerdictCache = { edges: new Map(), calls: [], chunks: [] };
 
 interface CachedVerdict {
   /** The edge as annotated (the key is the edge as built). */

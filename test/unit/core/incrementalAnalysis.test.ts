@@ -263,7 +263,7 @@ spec:
   selector: {app: ledger}
   ports: [{port: 9000}]
 `;
-    const files = { ...base, 'billing.yaml': billing };
+    const files: Record<string, string> = { ...base, 'billing.yaml': billing };
     const cache = new Map<string, [string, FileParse]>();
     let previous = analyzeWorkspace(parseAll(files, cache), { defaultNamespace: 'default' });
     const steps: [string, () => void][] = [
@@ -283,7 +283,7 @@ spec:
       const incremental = analyzeWorkspace(parses, { defaultNamespace: 'default' }, previous);
       assert.equal(incremental.model.changes?.namespaces, false, `${what}: a value edit`);
       const fresh = analyzeWorkspace(
-        parses.map((parse) => parseManifestFile(parse.file, files[parse.file])),
+        parses.map((parse) => parseManifestFile(parse.file, files[parse.file]!)),
         { defaultNamespace: 'default' },
       );
       assert.deepEqual(snapshot(incremental), snapshot(fresh), `after: ${what}`);
