@@ -1,7 +1,7 @@
 import type { WorkspaceModel } from '../model/workspaceModel';
 import { inferCalls } from './eastWest/inferCalls';
 import { EdgeCollector } from './edgeCollector';
-import { EXTERNAL_ID, type Graph } from './graph';
+import { EXTERNAL_ID, type Graph, type GraphEdge } from './graph';
 import { graphNodes } from './graphNodes';
 import { GraphContext } from './graphContext';
 import { exposedServiceEdges } from './northSouth/exposedServices';
@@ -15,21 +15,35 @@ import { parseIngressController } from '../policy/endpoints';
 import { PolicyEngine } from '../policy/policyEngine';
 import { UnevaluatedPolicies } from '../policy/unevaluatedPolicies';
 
+function mergedEdges(edges: readonly GraphEdge[]): GraphEdge[] {
+  const collector = new EdgeCollector();
+  for (const edge of edges) collector.add(edge);
+  return collector.result();
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[] | undefined): boolean {
+  if (!b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /**
  * The service graph: `external`, entry points, Services and workloads as nodes; north-south
  * (`exposes`, `routes`), `selects` and east-west `calls` edges, each with its evidence.
  */
 export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
   const context = new GraphContext(model, previous?.context);
-  const collector = new EdgeCollector();
-  const northSouth = [
-    ...exposedServiceEdges(context),
-    ...ingressEdges(context),
-    ...openshiftRouteEdges(context),
-    ...gatewayApiEdges(context),
-    ...istioEdges(context),
-  ];
-  for (const edge of northSouth) collector.add(edge);
+  const northSouthBuilt = exposedServiceEdges(context).concat(
+    ingressEdges(context),
+    openshiftRouteEdges(context),
+    gatewayApiEdges(context),
+    istioEdges(context),
+  );
+  // Each entry point's edges are reused per object: when all are the same edges as before, so is
+  // their merge (re-keying every north-south edge on each keystroke cost milliseconds).
+  const northSouth = sameItems(northSouthBuilt, previous?.northSouth.built)
+    ? previous!.northSouth
+    : { built: northSouthBuilt, merged: mergedEdges(northSouthBuilt) };
   // A Service selects a workload once: `selects` edges need no merging.
   const selects = selectsEdges(context);
   // Calls are merged per caller already (and reused between analyses): no second merge.
@@ -38,7 +52,7 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
   const unevaluatedPolicies = new UnevaluatedPolicies(model);
   const ingressController = parseIngressController(model.options.ingressController);
   const annotated = withPolicyVerdicts(
-    collector.result(),
+    northSouth.merged,
     calls.byWorkload.map((workload) => workload.edges),
     context,
     policy,
@@ -67,6 +81,7 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
     unevaluatedPolicies,
     ingressController,
     verdicts: annotated.cache,
+    northSouth,
     calls,
   };
 }

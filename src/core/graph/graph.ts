@@ -97,6 +97,8 @@ export interface Graph {
   readonly ingressController: IngressController;
   /** The edges' verdicts, for the next analysis after an edit to reuse. */
   readonly verdicts: VerdictCache;
+  /** The north-south edges as the entry points gave them, and merged (for the next analysis). */
+  readonly northSouth: { readonly built: readonly GraphEdge[]; readonly merged: readonly GraphEdge[] };
   /** The calls per workload, for the next analysis after an edit to reuse. */
   readonly calls: InferredCalls;
 }

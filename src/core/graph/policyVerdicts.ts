@@ -44,7 +44,6 @@ export function withPolicyVerdicts(
     const blocked = annotatedNorthSouth.filter(isBlocked).concat(calls.filter(isBlocked));
     return { northSouth: annotatedNorthSouth, calls, blocked, cache: NO_CACHE };
   }
-  const edges = new Map<GraphEdge, CachedVerdict>();
   const chunks = new Array<CachedChunk>(callsByWorkload.length);
   const previousChunk = previousChunkFinder(callsByWorkload, previous);
   const dirty = previous ? changedNamespaces(context) : 'all';
@@ -56,11 +55,11 @@ export function withPolicyVerdicts(
     before && reusable(before.spaces)
       ? before
       : annotated(edge, context, engine, unevaluated, ingressController);
-  const northSouthAnnotated = northSouth.map((edge) => {
-    const entry = annotate(edge, previous?.edges.get(edge));
-    edges.set(edge, entry);
-    return entry.edge;
-  });
+  const previousNorthSouth = previousVerdictFinder(northSouth, previous);
+  const northSouthVerdicts = northSouth.map((edge, position) =>
+    annotate(edge, previousNorthSouth(position, edge)),
+  );
+  const northSouthAnnotated = northSouthVerdicts.map((entry) => entry.edge);
   const callParts: (readonly GraphEdge[])[] = [];
   const blockedParts: (readonly GraphEdge[])[] = [northSouthAnnotated.filter(isBlocked)];
   for (let position = 0; position < callsByWorkload.length; position++) {
@@ -88,11 +87,23 @@ export function withPolicyVerdicts(
     northSouth: northSouthAnnotated,
     calls: flatten(callParts),
     blocked: flatten(blockedParts),
-    cache: { edges, calls: callsByWorkload, chunks },
+    cache: { northSouth, northSouthVerdicts, calls: callsByWorkload, chunks },
   };
 }
 
 const EMPTY_CHUNK: CachedChunk = { annotated: [], verdicts: [], spaces: new Set(), blocked: [] };
+
+/** The previous verdict of a north-south edge: by position while the list is the same, else by edge. */
+function previousVerdictFinder(
+  northSouth: readonly GraphEdge[],
+  previous: VerdictCache | undefined,
+): (position: number, edge: GraphEdge) => CachedVerdict | undefined {
+  if (!previous) return () => undefined;
+  if (previous.northSouth === northSouth) return (position) => previous.northSouthVerdicts[position];
+  const byEdge = new Map<GraphEdge, CachedVerdict>();
+  previous.northSouth.forEach((edge, position) => byEdge.set(edge, previous.northSouthVerdicts[position]!));
+  return (_position, edge) => byEdge.get(edge);
+}
 
 /**
  * The previous analysis's verdicts for the calls at a position, if they were made for the same
@@ -112,20 +123,22 @@ function previousChunkFinder(
 }
 
 /**
- * Verdicts of the previous analysis, by edge as built and by each caller's calls. A verdict
+ * Verdicts of the previous analysis, of the north-south edges and of each workload's calls. A verdict
  * depends on the NetworkPolicies, pods and Service of the callee's namespace and on the
  * sender's namespace (a caller's, or a known Ingress controller's): it stays valid while the
  * model reports no change in those namespaces, none in namespaces themselves, and none to
  * policies of other kinds.
  */
 export interface VerdictCache {
-  readonly edges: ReadonlyMap<GraphEdge, CachedVerdict>;
+  /** The north-south edges as built (the same array while none changed), and their verdicts. */
+  readonly northSouth: readonly GraphEdge[];
+  readonly northSouthVerdicts: readonly CachedVerdict[];
   /** Each workload's calls as built, and their verdicts, at the workload's position. */
   readonly calls: readonly (readonly GraphEdge[])[];
   readonly chunks: readonly CachedChunk[];
 }
 
-const NO_CACHE: VerdictCache = { edges: new Map(), calls: [], chunks: [] };
+const NO_CACHE: VerdictCache = { northSouth: [], northSouthVerdicts: [], calls: [], chunks: [] };
 
 interface CachedVerdict {
   /** The edge as annotated (the key is the edge as built). */
