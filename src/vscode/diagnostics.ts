@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
+import { sameItems } from '../core/util/sameItems';
 import type { Finding, Severity } from '../core/rules/finding';
 import type { AnalysisSnapshot } from './analysisService';
 import { toVscodeRange } from './convert';
+import type { LineIndex } from '../core/model/lineIndex';
 import { effectiveSeverity, type RuleOverrides } from './ruleOverrides';
 
 export const DIAGNOSTIC_SOURCE = 'kube-topology';
@@ -20,10 +22,19 @@ const SEVERITIES: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
  * shows the whole workspace. Files without findings are cleared. The `kubeTopology.rules`
  * setting changes a rule's severity or switches it off; changing it re-publishes the last
  * analysis without running it again.
+ *
+ * After an edit most findings are the same objects as before (the analysis reuses them): their
+ * diagnostics are reused too, and only files whose diagnostics changed are sent to VS Code. A
+ * large workspace has tens of thousands of findings; making and sending all of them on every
+ * keystroke would cost more than the analysis.
  */
 export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private last: AnalysisSnapshot | undefined;
+  /** Each finding's diagnostic, with the severity and the files' line indexes it was made with. */
+  private readonly made = new WeakMap<Finding, MadeDiagnostic>();
+  /** What is in the collection, by file key. */
+  private shown = new Map<string, { readonly uri: vscode.Uri; readonly diagnostics: vscode.Diagnostic[] }>();
 
   constructor(private overrides: RuleOverrides = {}) {}
 
@@ -41,22 +52,46 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       if (!file) continue;
       const severity = effectiveSeverity(finding, this.overrides);
       if (severity === undefined) continue;
-      const diagnostic = toDiagnostic(finding, severity, snapshot);
+      const diagnostic = this.diagnosticFor(finding, severity, snapshot);
       const list = byFile.get(file.key);
       if (list) list.push(diagnostic);
       else byFile.set(file.key, [diagnostic]);
     }
-    this.collection.clear();
+    for (const [key, { uri }] of this.shown) if (!byFile.has(key)) this.collection.delete(uri);
+    const shown = new Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>();
     for (const [key, diagnostics] of byFile) {
       const file = snapshot.files.get(key);
-      if (file) this.collection.set(file.uri, diagnostics);
+      if (!file) continue;
+      const before = this.shown.get(key);
+      if (!before || !sameItems(before.diagnostics, diagnostics)) this.collection.set(file.uri, diagnostics);
+      shown.set(key, { uri: file.uri, diagnostics });
     }
+    this.shown = shown;
+  }
+
+  /** The finding's diagnostic as made before, unless its severity or a file it points into changed. */
+  private diagnosticFor(finding: Finding, severity: Severity, snapshot: AnalysisSnapshot): vscode.Diagnostic {
+    const lines = [finding.range, ...(finding.related ?? []).map((location) => location.range)].map(
+      (range) => snapshot.files.get(range.file)?.lines,
+    );
+    const made = this.made.get(finding);
+    if (made && made.severity === severity && sameItems(made.lines, lines)) return made.diagnostic;
+    const diagnostic = toDiagnostic(finding, severity, snapshot);
+    this.made.set(finding, { diagnostic, severity, lines });
+    return diagnostic;
   }
 
   dispose(): void {
     this.last = undefined;
     this.collection.dispose();
   }
+}
+
+interface MadeDiagnostic {
+  readonly diagnostic: vscode.Diagnostic;
+  readonly severity: Severity;
+  /** The line index of the finding's file, then of each related location's (by identity). */
+  readonly lines: readonly (LineIndex | undefined)[];
 }
 
 function toDiagnostic(finding: Finding, severity: Severity, snapshot: AnalysisSnapshot): vscode.Diagnostic {

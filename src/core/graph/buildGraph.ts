@@ -1,4 +1,5 @@
 import type { WorkspaceModel } from '../model/workspaceModel';
+import { sameItems } from '../util/sameItems';
 import { inferCalls } from './eastWest/inferCalls';
 import { EdgeCollector } from './edgeCollector';
 import { EXTERNAL_ID, type Graph, type GraphEdge } from './graph';
@@ -19,12 +20,6 @@ function mergedEdges(edges: readonly GraphEdge[]): GraphEdge[] {
   const collector = new EdgeCollector();
   for (const edge of edges) collector.add(edge);
   return collector.result();
-}
-
-function sameItems<T>(a: readonly T[], b: readonly T[] | undefined): boolean {
-  if (!b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**
