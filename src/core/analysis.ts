@@ -3,7 +3,7 @@ import type { Graph } from './graph/graph';
 import { buildWorkspaceModel, type ModelOptions, type WorkspaceModel } from './model/workspaceModel';
 import type { FileParse } from './parse/parsedFile';
 import { runRules, type RuleCache } from './rules/analyze';
-import type { Finding } from './rules/finding';
+import { compareFindings, type Finding } from './rules/finding';
 
 export type AnalysisOptions = ModelOptions;
 
@@ -11,7 +11,13 @@ export type AnalysisOptions = ModelOptions;
 export interface Analysis {
   readonly model: WorkspaceModel;
   readonly graph: Graph;
+  /** In output order (compareFindings), sorted on first read. */
   readonly findings: readonly Finding[];
+  /**
+   * The same findings in the order the rules made them: for consumers that group them anyway (the
+   * diagnostics, per file), which after an edit need not wait for tens of thousands to be sorted.
+   */
+  readonly unsortedFindings: readonly Finding[];
   /** Rules that failed on this input (a bug of ours, reported rather than hidden). */
   readonly ruleFailures: readonly string[];
   /** Findings of namespace-local rules by namespace, for the next analysis after an edit. */
@@ -31,5 +37,16 @@ export function analyzeWorkspace(
   const model = buildWorkspaceModel(files, options, previous?.model);
   const graph = buildGraph(model, previous?.graph);
   const { findings, failures, cache } = runRules({ model, graph }, previous?.ruleCache);
-  return { model, graph, findings, ruleFailures: failures, ruleCache: cache };
+  let sorted: readonly Finding[] | undefined;
+  return {
+    model,
+    graph,
+    get findings() {
+      sorted ??= findings.slice().sort(compareFindings);
+      return sorted;
+    },
+    unsortedFindings: findings,
+    ruleFailures: failures,
+    ruleCache: cache,
+  };
 }

@@ -124,7 +124,7 @@ export function activateExtension(context: vscode.ExtensionContext): KubeTopolog
       return {
         files: snapshot.files.size,
         objects: snapshot.analysis.model.objects.length,
-        findings: snapshot.analysis.findings.length,
+        findings: snapshot.analysis.unsortedFindings.length,
         skipped: [...snapshot.files.values()].filter((file) => file.parse.skipped).length,
       };
     },

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { sameItems } from '../core/util/sameItems';
-import type { Finding, Severity } from '../core/rules/finding';
+import { compareFindings, type Finding, type Severity } from '../core/rules/finding';
 import type { AnalysisSnapshot } from './analysisService';
 import { toVscodeRange } from './convert';
 import type { LineIndex } from '../core/model/lineIndex';
@@ -46,24 +46,28 @@ export class DiagnosticsPublisher implements vscode.Disposable {
 
   publish(snapshot: AnalysisSnapshot): void {
     this.last = snapshot;
-    const byFile = new Map<string, vscode.Diagnostic[]>();
-    for (const finding of snapshot.analysis.findings) {
+    // Grouped in the rules' order (stable between edits), sorted per file only when it changed.
+    const byFile = new Map<string, { findings: Finding[]; diagnostics: vscode.Diagnostic[] }>();
+    for (const finding of snapshot.analysis.unsortedFindings) {
       const file = snapshot.files.get(finding.range.file);
       if (!file) continue;
       const severity = effectiveSeverity(finding, this.overrides);
       if (severity === undefined) continue;
       const diagnostic = this.diagnosticFor(finding, severity, snapshot);
-      const list = byFile.get(file.key);
-      if (list) list.push(diagnostic);
-      else byFile.set(file.key, [diagnostic]);
+      const group = byFile.get(file.key);
+      if (group) {
+        group.findings.push(finding);
+        group.diagnostics.push(diagnostic);
+      } else byFile.set(file.key, { findings: [finding], diagnostics: [diagnostic] });
     }
     for (const [key, { uri }] of this.shown) if (!byFile.has(key)) this.collection.delete(uri);
     const shown = new Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>();
-    for (const [key, diagnostics] of byFile) {
+    for (const [key, { findings, diagnostics }] of byFile) {
       const file = snapshot.files.get(key);
       if (!file) continue;
       const before = this.shown.get(key);
-      if (!before || !sameItems(before.diagnostics, diagnostics)) this.collection.set(file.uri, diagnostics);
+      if (!before || !sameItems(before.diagnostics, diagnostics))
+        this.collection.set(file.uri, inFindingOrder(findings, diagnostics));
       shown.set(key, { uri: file.uri, diagnostics });
     }
     this.shown = shown;
@@ -85,6 +89,17 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     this.last = undefined;
     this.collection.dispose();
   }
+}
+
+/** The diagnostics in the order of their findings (position, then code). */
+function inFindingOrder(
+  findings: readonly Finding[],
+  diagnostics: readonly vscode.Diagnostic[],
+): vscode.Diagnostic[] {
+  return findings
+    .map((finding, index) => index)
+    .sort((a, b) => compareFindings(findings[a]!, findings[b]!))
+    .map((index) => diagnostics[index]!);
 }
 
 interface MadeDiagnostic {

@@ -1,4 +1,4 @@
-import { compareFindings, type Finding } from './finding';
+import type { Finding } from './finding';
 import { flatten } from '../util/flatten';
 import type { Rule, RuleContext } from './rule';
 import { changedNamespaces, namespacesOf, namespaceView } from './namespaceScope';
@@ -85,6 +85,7 @@ export function runRules(
       failures.push(`${rule.name}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  const findings = flatten(parts).sort(compareFindings);
+  // In rule order: the analysis sorts them when they are first read in output order.
+  const findings = flatten(parts);
   return { findings, failures, cache };
 }
