@@ -1,5 +1,7 @@
 import type { WorkspaceModel } from '../model/workspaceModel';
 import { sameItems } from '../util/sameItems';
+import { flatten } from '../util/flatten';
+import type { UnresolvedCall } from './eastWest/inferCalls';
 import { inferCalls } from './eastWest/inferCalls';
 import { EdgeCollector } from './edgeCollector';
 import { EXTERNAL_ID, type Graph, type GraphEdge } from './graph';
@@ -28,8 +30,10 @@ function mergedEdges(edges: readonly GraphEdge[]): GraphEdge[] {
  */
 export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
   const context = new GraphContext(model, previous?.context);
-  const northSouthBuilt = exposedServiceEdges(context).concat(
-    ingressEdges(context),
+  const exposed = exposedServiceEdges(context, previous?.lists.exposed);
+  const ingresses = ingressEdges(context, previous?.lists.ingresses);
+  const northSouthBuilt = flatten(exposed.results).concat(
+    flatten(ingresses.results),
     openshiftRouteEdges(context),
     gatewayApiEdges(context),
     istioEdges(context),
@@ -40,7 +44,8 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
     ? previous!.northSouth
     : { built: northSouthBuilt, merged: mergedEdges(northSouthBuilt) };
   // A Service selects a workload once: `selects` edges need no merging.
-  const selects = selectsEdges(context);
+  const selectsPerService = selectsEdges(context, previous?.lists.selects);
+  const selects = flatten(selectsPerService.results);
   // Calls are merged per caller already (and reused between analyses): no second merge.
   const calls = inferCalls(context, previous?.calls);
   const policy = new PolicyEngine(model, previous?.policy);
@@ -64,12 +69,17 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
   const hasExternal = annotated.northSouth.some((edge) => edge.from === EXTERNAL_ID);
   const { nodes, nodesById } = graphNodes(context, hasExternal, previous);
 
+  let unresolvedCalls: UnresolvedCall[] | undefined;
   return {
     nodes,
     edges,
     nodesById,
     blockedEdges: annotated.blocked,
-    unresolvedCalls: calls.unresolved,
+    // Flattened on first read: most re-analyses after an edit never list them all.
+    get unresolvedCalls() {
+      unresolvedCalls ??= flatten(calls.unresolvedChunks);
+      return unresolvedCalls;
+    },
     unresolvedByCaller: calls.unresolvedChunks,
     context,
     policy,
@@ -77,6 +87,7 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
     ingressController,
     verdicts: annotated.cache,
     northSouth,
+    lists: { exposed, ingresses, selects: selectsPerService },
     calls,
   };
 }

@@ -2,6 +2,7 @@ import type { VerdictCache } from './policyVerdicts';
 import type { K8sObject } from '../model/k8sObject';
 import type { SourceRange } from '../model/sourceRange';
 import type { InferredCalls, UnresolvedCall } from './eastWest/inferCalls';
+import type { ListResults } from './listMemo';
 import type { GraphContext } from './graphContext';
 import type { IngressController } from '../policy/endpoints';
 import type { PolicyEngine } from '../policy/policyEngine';
@@ -99,6 +100,12 @@ export interface Graph {
   readonly verdicts: VerdictCache;
   /** The north-south edges as the entry points gave them, and merged (for the next analysis). */
   readonly northSouth: { readonly built: readonly GraphEdge[]; readonly merged: readonly GraphEdge[] };
+  /** Edges per Service and per Ingress with what they consulted, for the next analysis to reuse. */
+  readonly lists: {
+    readonly exposed: ListResults<GraphEdge[]>;
+    readonly ingresses: ListResults<GraphEdge[]>;
+    readonly selects: ListResults<GraphEdge[]>;
+  };
   /** The calls per workload, for the next analysis after an edit to reuse. */
   readonly calls: InferredCalls;
 }

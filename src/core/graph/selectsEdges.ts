@@ -3,23 +3,27 @@ import { servesTraffic } from '../model/podTemplate';
 import type { Workload } from '../model/workspaceModel';
 import type { GraphEdge, PortMapping } from './graph';
 import type { GraphContext, Memo } from './graphContext';
+import { memoList, type ListResults } from './listMemo';
 
 /**
  * `selects` edges: each Service with a selector → every workload in its namespace whose pod
  * template labels match. A Service without a selector (endpoints managed by hand, ExternalName)
  * selects nothing, which is legitimate.
  */
-export function selectsEdges(context: GraphContext): GraphEdge[] {
-  return context.model.services.flatMap((service) =>
-    context.memo(cache, service, () =>
-      context.selected(service).map(({ workload, ports }) => ({
-        from: service.id,
-        to: workload.object.id,
-        type: 'selects' as const,
-        ports,
-      })),
-    ),
-  );
+export function selectsEdges(
+  context: GraphContext,
+  previous: ListResults<GraphEdge[]> | undefined,
+): ListResults<GraphEdge[]> {
+  const services = context.model.services;
+  return memoList(context, cache, services, previous, (_service, position) => {
+    const service = services[position]!;
+    return context.selected(service).map(({ workload, ports }) => ({
+      from: service.id,
+      to: workload.object.id,
+      type: 'selects' as const,
+      ports,
+    }));
+  });
 }
 
 const cache = new WeakMap<object, Memo<GraphEdge[]>>();

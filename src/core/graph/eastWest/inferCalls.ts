@@ -8,7 +8,7 @@ import { containerSources, type ContainerSource } from './containerSources';
 import { portForCall } from './portForCall';
 import { resolveHost } from './resolveHost';
 import { splitPorts } from './splitPorts';
-import { flatten } from '../../util/flatten';
+import { memoList, type ListResults } from '../listMemo';
 
 /** A value that looks like a cluster address but names no Service: reported, never guessed. */
 export interface UnresolvedCall {
@@ -40,93 +40,23 @@ interface CallFound {
  * folded into the caller's edges to the same Service that do know it.
  */
 export function inferCalls(context: GraphContext, previous?: InferredCalls): InferredCalls {
+  // By object, so that the positions are the model's list of workload objects.
   const workloads = context.model.workloads;
-  const tracked = !context.model.options.oneShot;
-  const dirty = tracked ? dirtyPositions(context, previous) : undefined;
-  const byWorkload = new Array<WorkloadCalls>(workloads.length);
-  const spaces = new Array<ReadonlySet<string>>(tracked ? workloads.length : 0);
-  const dependents = new DependentsIndex(dirty === 'all' ? undefined : previous?.dependents);
-  for (let position = 0; position < workloads.length; position++) {
-    if (dirty !== undefined && dirty !== 'all' && dirty[position] === 0) {
-      byWorkload[position] = previous!.byWorkload[position]!;
-      spaces[position] = previous!.spaces[position]!;
-      continue;
-    }
-    const workload = workloads[position]!;
-    byWorkload[position] = callsOf(context, workload);
-    if (!tracked) continue;
-    const consulted = callCache.get(workload.object)?.dependencies.spaces ?? NO_SPACES;
-    dependents.note(position, consulted, dirty === 'all' ? undefined : previous?.spaces[position]);
-    spaces[position] = consulted;
-  }
+  const perWorkload = memoList(
+    context,
+    callCache,
+    workloads.map((workload) => workload.object),
+    previous?.perWorkload,
+    (_object, position) => resolveWorkload(context, workloads[position]!),
+  );
+  const byWorkload = perWorkload.results;
   const chunks: (readonly GraphEdge[])[] = [];
   const unresolvedChunks: (readonly UnresolvedCall[])[] = [];
   for (const calls of byWorkload) {
     if (calls.edges.length > 0) chunks.push(calls.edges);
     if (calls.unresolved.length > 0) unresolvedChunks.push(calls.unresolved);
   }
-  return {
-    chunks,
-    unresolved: flatten(unresolvedChunks),
-    unresolvedChunks,
-    workloads,
-    byWorkload,
-    spaces,
-    dependents: dependents.result(),
-  };
-}
-
-const NO_SPACES: ReadonlySet<string> = new Set();
-
-/**
- * After an edit that kept every workload at its position (the model patches its lists in place),
- * the positions to resolve again: workloads replaced, and those whose calls consulted a namespace
- * the edit changed (from the index of dependents). Every other position keeps its calls without
- * even a cache lookup: at 50,000 objects walking every workload's memo cost more than the edit.
- * 'all' when positions cannot be compared: every workload then goes through its memo.
- */
-function dirtyPositions(context: GraphContext, previous: InferredCalls | undefined): Uint8Array | 'all' {
-  const workloads = context.model.workloads;
-  const changes = context.model.changes;
-  if (!previous || !changes || changes.namespaces || previous.workloads.length !== workloads.length)
-    return 'all';
-  const dirty = new Uint8Array(workloads.length);
-  for (let position = 0; position < workloads.length; position++)
-    if (workloads[position]!.object !== previous.workloads[position]!.object) dirty[position] = 1;
-  for (const namespace of changes.changedNamespaces)
-    for (const position of previous.dependents.get(namespace) ?? []) dirty[position] = 1;
-  return dirty;
-}
-
-/**
- * Namespace → positions of the workloads whose calls consulted it. Shared with the previous
- * analysis and copied only where a workload starts to depend on a namespace; a position that stops
- * depending on one stays listed (it is only checked once more than needed).
- */
-class DependentsIndex {
-  private readonly byNamespace: Map<string, readonly number[]>;
-  private readonly copied = new Set<string>();
-
-  constructor(previous: ReadonlyMap<string, readonly number[]> | undefined) {
-    this.byNamespace = new Map(previous);
-  }
-
-  note(position: number, spaces: ReadonlySet<string>, before: ReadonlySet<string> | undefined): void {
-    for (const namespace of spaces) {
-      if (before?.has(namespace)) continue;
-      const list = this.byNamespace.get(namespace) ?? [];
-      if (before && list.includes(position)) continue;
-      if (this.copied.has(namespace)) (list as number[]).push(position);
-      else {
-        this.byNamespace.set(namespace, [...list, position]);
-        this.copied.add(namespace);
-      }
-    }
-  }
-
-  result(): ReadonlyMap<string, readonly number[]> {
-    return this.byNamespace;
-  }
+  return { chunks, unresolvedChunks, byWorkload, perWorkload };
 }
 
 export interface WorkloadCalls {
@@ -140,16 +70,12 @@ export interface InferredCalls {
    * that caller's calls were reused (verdicts are reused per array, see policyVerdicts.ts).
    */
   readonly chunks: readonly (readonly GraphEdge[])[];
-  readonly unresolved: UnresolvedCall[];
-  /** `unresolved` per caller, the same arrays while that caller's calls were reused. */
+  /** `unresolved` calls per caller, the same arrays while that caller's calls were reused. */
   readonly unresolvedChunks: readonly (readonly UnresolvedCall[])[];
-  /** The model's workloads these calls were inferred for, and each one's calls at its position. */
-  readonly workloads: readonly Workload[];
+  /** Each workload's calls, at its position in the model's list. */
   readonly byWorkload: readonly WorkloadCalls[];
-  /** The namespaces each position's calls consulted (empty in a one-shot analysis). */
-  readonly spaces: readonly ReadonlySet<string>[];
-  /** Namespace → positions whose calls consulted it (see DependentsIndex). */
-  readonly dependents: ReadonlyMap<string, readonly number[]>;
+  /** The same with what each consulted, for the next analysis after an edit (see memoList). */
+  readonly perWorkload: ListResults<WorkloadCalls>;
 }
 
 /**
@@ -158,10 +84,6 @@ export interface InferredCalls {
  * same: editing one file re-resolves only the callers it can affect.
  */
 const callCache = new WeakMap<object, Memo<WorkloadCalls>>();
-
-function callsOf(context: GraphContext, workload: Workload): WorkloadCalls {
-  return context.memo(callCache, workload.object, () => resolveWorkload(context, workload));
-}
 
 function resolveWorkload(context: GraphContext, workload: Workload): WorkloadCalls {
   const found: CallFound[] = [];

@@ -1,5 +1,6 @@
 import type { GraphEdge } from '../graph';
 import type { GraphContext, Memo } from '../graphContext';
+import { memoList, type ListResults } from '../listMemo';
 import { exposesEdge } from './backendEdge';
 
 /**
@@ -7,15 +8,18 @@ import { exposesEdge } from './backendEdge';
  * edge per Service port, so each port gets its own NetworkPolicy verdict (a policy may admit
  * outside clients on 8080 and not on 8443).
  */
-export function exposedServiceEdges(context: GraphContext): GraphEdge[] {
-  return context.model.services.flatMap((service) =>
-    context.memo(cache, service, () => {
-      const spec = context.spec(service);
-      if (spec.type !== 'LoadBalancer' && spec.type !== 'NodePort') return [];
-      const ports = spec.ports.length > 0 ? spec.ports.map((port) => port.port) : [undefined];
-      return ports.map((port) => exposesEdge(service, ['spec', 'type'], `type: ${spec.type}`, port));
-    }),
-  );
+export function exposedServiceEdges(
+  context: GraphContext,
+  previous: ListResults<GraphEdge[]> | undefined,
+): ListResults<GraphEdge[]> {
+  const services = context.model.services;
+  return memoList(context, cache, services, previous, (_service, position) => {
+    const service = services[position]!;
+    const spec = context.spec(service);
+    if (spec.type !== 'LoadBalancer' && spec.type !== 'NodePort') return [];
+    const ports = spec.ports.length > 0 ? spec.ports.map((port) => port.port) : [undefined];
+    return ports.map((port) => exposesEdge(service, ['spec', 'type'], `type: ${spec.type}`, port));
+  });
 }
 
 const cache = new WeakMap<object, Memo<GraphEdge[]>>();

@@ -1,6 +1,7 @@
 import { asArray, asString, field, fieldAt, type K8sObject } from '../../model/k8sObject';
 import type { PathSegment } from '../../parse/yamlNodes';
 import type { GraphContext, Memo } from '../graphContext';
+import { memoList, type ListResults } from '../listMemo';
 import type { GraphEdge } from '../graph';
 import { backendEdge, exposesEdge, portReference } from './backendEdge';
 
@@ -65,10 +66,14 @@ export function ingressBackends(ingress: K8sObject): IngressBackend[] {
 }
 
 /** `external` → each Ingress (its controller accepts outside traffic), Ingress → each backend Service. */
-export function ingressEdges(context: GraphContext): GraphEdge[] {
-  return context.model
-    .ofKind('Ingress')
-    .flatMap((ingress) => context.memo(cache, ingress, () => edgesOf(context, ingress)));
+export function ingressEdges(
+  context: GraphContext,
+  previous: ListResults<GraphEdge[]> | undefined,
+): ListResults<GraphEdge[]> {
+  const ingresses = context.model.ofKind('Ingress');
+  return memoList(context, cache, ingresses, previous, (_ingress, position) =>
+    edgesOf(context, ingresses[position]!),
+  );
 }
 
 const cache = new WeakMap<object, Memo<GraphEdge[]>>();

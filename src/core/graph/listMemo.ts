@@ -1,0 +1,99 @@
+import type { GraphContext, Memo } from './graphContext';
+
+/**
+ * One result per object of a model list (workloads, Services, Ingresses), as GraphContext.memo
+ * gives it, kept with the namespaces each result consulted for the next analysis.
+ */
+export interface ListResults<T> {
+  readonly objects: readonly object[];
+  readonly results: readonly T[];
+  /** The namespaces each position's result consulted (empty in a one-shot analysis). */
+  readonly spaces: readonly ReadonlySet<string>[];
+  /** Namespace → positions whose result consulted it (see DependentsIndex). */
+  readonly dependents: ReadonlyMap<string, readonly number[]>;
+}
+
+const NO_SPACES: ReadonlySet<string> = new Set();
+
+/**
+ * `compute` for every object of `objects`, memoised per object. After an edit that kept every
+ * object of the list at its position (the model patches its lists in place), only the positions
+ * whose object was replaced or whose result consulted a namespace the edit changed go through
+ * the memo; every other position keeps its result without even a cache lookup: at 50,000 objects
+ * walking every object's memo on each keystroke cost more than the edit itself. When positions
+ * cannot be compared, every object goes through its memo (which still reuses what it can).
+ */
+export function memoList<T>(
+  context: GraphContext,
+  cache: WeakMap<object, Memo<T>>,
+  objects: readonly object[],
+  previous: ListResults<T> | undefined,
+  compute: (object: object, position: number) => T,
+): ListResults<T> {
+  const tracked = !context.model.options.oneShot;
+  const dirty = tracked ? dirtyPositions(context, objects, previous) : 'all';
+  const results = new Array<T>(objects.length);
+  const spaces = new Array<ReadonlySet<string>>(tracked ? objects.length : 0);
+  const before = dirty === 'all' ? undefined : previous;
+  const dependents = new DependentsIndex(before?.dependents);
+  for (let position = 0; position < objects.length; position++) {
+    if (before && dirty !== 'all' && dirty[position] === 0) {
+      results[position] = before.results[position]!;
+      spaces[position] = before.spaces[position]!;
+      continue;
+    }
+    const object = objects[position]!;
+    results[position] = context.memo(cache, object, () => compute(object, position));
+    if (!tracked) continue;
+    const consulted = cache.get(object)?.dependencies.spaces ?? NO_SPACES;
+    dependents.note(position, consulted, before?.spaces[position]);
+    spaces[position] = consulted;
+  }
+  return { objects, results, spaces, dependents: dependents.result() };
+}
+
+function dirtyPositions<T>(
+  context: GraphContext,
+  objects: readonly object[],
+  previous: ListResults<T> | undefined,
+): Uint8Array | 'all' {
+  const changes = context.model.changes;
+  if (!previous || !changes || changes.namespaces || previous.objects.length !== objects.length) return 'all';
+  const dirty = new Uint8Array(objects.length);
+  for (let position = 0; position < objects.length; position++)
+    if (objects[position] !== previous.objects[position]) dirty[position] = 1;
+  for (const namespace of changes.changedNamespaces)
+    for (const position of previous.dependents.get(namespace) ?? []) dirty[position] = 1;
+  return dirty;
+}
+
+/**
+ * Namespace → positions whose result consulted it. Shared with the previous analysis and copied
+ * only where a position starts to depend on a namespace; a position that stops depending on one
+ * stays listed (it is only checked once more than needed).
+ */
+class DependentsIndex {
+  private readonly byNamespace: Map<string, readonly number[]>;
+  private readonly copied = new Set<string>();
+
+  constructor(previous: ReadonlyMap<string, readonly number[]> | undefined) {
+    this.byNamespace = new Map(previous);
+  }
+
+  note(position: number, spaces: ReadonlySet<string>, before: ReadonlySet<string> | undefined): void {
+    for (const namespace of spaces) {
+      if (before?.has(namespace)) continue;
+      const list = this.byNamespace.get(namespace) ?? [];
+      if (before && list.includes(position)) continue;
+      if (this.copied.has(namespace)) (list as number[]).push(position);
+      else {
+        this.byNamespace.set(namespace, [...list, position]);
+        this.copied.add(namespace);
+      }
+    }
+  }
+
+  result(): ReadonlyMap<string, readonly number[]> {
+    return this.byNamespace;
+  }
+}
