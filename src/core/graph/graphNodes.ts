@@ -28,11 +28,19 @@ export function graphNodes(
 ): Pick<Graph, 'nodes' | 'nodesById'> {
   const { model } = context;
   const nodes: GraphNode[] = hasExternal ? [EXTERNAL_NODE] : [];
-  for (const kind of ENTRY_KINDS)
-    for (const object of model.ofKind(kind)) nodes.push(nodeOf(object, 'entry'));
-  for (const { object } of gatewayBoundVirtualServices(context)) nodes.push(nodeOf(object, 'entry'));
-  for (const service of model.services) nodes.push(nodeOf(service, 'service'));
-  for (const { object } of model.workloads) nodes.push(nodeOf(object, 'workload'));
+  // The previous node at the same place is this object's node after most edits: a comparison
+  // instead of a lookup per object.
+  const before = previous?.nodes ?? [];
+  const add = (object: K8sObject, category: NodeCategory) => {
+    const candidate = before[nodes.length];
+    nodes.push(
+      candidate?.object === object && candidate.category === category ? candidate : nodeOf(object, category),
+    );
+  };
+  for (const kind of ENTRY_KINDS) for (const object of model.ofKind(kind)) add(object, 'entry');
+  for (const { object } of gatewayBoundVirtualServices(context)) add(object, 'entry');
+  for (const service of model.services) add(service, 'service');
+  for (const { object } of model.workloads) add(object, 'workload');
   return { nodes, nodesById: byId(nodes, previous) };
 }
 

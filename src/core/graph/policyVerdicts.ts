@@ -93,13 +93,18 @@ export function withPolicyVerdicts(
 
 const EMPTY_CHUNK: CachedChunk = { annotated: [], verdicts: [], spaces: new Set(), blocked: [] };
 
-/** The previous verdict of a north-south edge: by position while the list is the same, else by edge. */
+/**
+ * The previous verdict of a north-south edge: by position while the list has the same length (an
+ * edge replaced at its place is judged again), else by edge.
+ */
 function previousVerdictFinder(
   northSouth: readonly GraphEdge[],
   previous: VerdictCache | undefined,
 ): (position: number, edge: GraphEdge) => CachedVerdict | undefined {
   if (!previous) return () => undefined;
-  if (previous.northSouth === northSouth) return (position) => previous.northSouthVerdicts[position];
+  if (previous.northSouth.length === northSouth.length)
+    return (position, edge) =>
+      previous.northSouth[position] === edge ? previous.northSouthVerdicts[position] : undefined;
   const byEdge = new Map<GraphEdge, CachedVerdict>();
   previous.northSouth.forEach((edge, position) => byEdge.set(edge, previous.northSouthVerdicts[position]!));
   return (_position, edge) => byEdge.get(edge);
