@@ -27,7 +27,13 @@ export function withPolicyVerdicts(
   unevaluated: UnevaluatedPolicies,
   ingressController: Endpoint,
   previous: VerdictCache | undefined,
-): { northSouth: GraphEdge[]; calls: GraphEdge[]; blocked: GraphEdge[]; cache: VerdictCache } {
+): {
+  northSouth: GraphEdge[];
+  /** The calls with their verdicts, per caller (joined once with the other edges by the graph). */
+  calls: (readonly GraphEdge[])[];
+  blocked: GraphEdge[];
+  cache: VerdictCache;
+} {
   if (context.model.options.oneShot) {
     // Nothing is kept for a next analysis: no dependencies to note, no cache to fill.
     const annotate = (edge: GraphEdge) =>
@@ -42,7 +48,7 @@ export function withPolicyVerdicts(
     const annotatedNorthSouth = northSouth.map(annotate);
     const calls = flatten(callsByWorkload).map(annotate);
     const blocked = annotatedNorthSouth.filter(isBlocked).concat(calls.filter(isBlocked));
-    return { northSouth: annotatedNorthSouth, calls, blocked, cache: NO_CACHE };
+    return { northSouth: annotatedNorthSouth, calls: [calls], blocked, cache: NO_CACHE };
   }
   const chunks = new Array<CachedChunk>(callsByWorkload.length);
   const previousChunk = previousChunkFinder(callsByWorkload, previous);
@@ -85,7 +91,7 @@ export function withPolicyVerdicts(
   }
   return {
     northSouth: northSouthAnnotated,
-    calls: flatten(callParts),
+    calls: callParts,
     blocked: flatten(blockedParts),
     cache: { northSouth, northSouthVerdicts, calls: callsByWorkload, chunks },
   };
