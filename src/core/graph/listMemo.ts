@@ -23,12 +23,12 @@ const NO_SPACES: ReadonlySet<string> = new Set();
  * walking every object's memo on each keystroke cost more than the edit itself. When positions
  * cannot be compared, every object goes through its memo (which still reuses what it can).
  */
-export function memoList<T>(
+export function memoList<O extends object, T>(
   context: GraphContext,
   cache: WeakMap<object, Memo<T>>,
-  objects: readonly object[],
+  objects: readonly O[],
   previous: ListResults<T> | undefined,
-  compute: (object: object, position: number) => T,
+  compute: (object: O, position: number) => T,
 ): ListResults<T> {
   const tracked = !context.model.options.oneShot;
   const dirty = tracked ? dirtyPositions(context, objects, previous) : 'all';

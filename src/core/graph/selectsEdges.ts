@@ -14,16 +14,14 @@ export function selectsEdges(
   context: GraphContext,
   previous: ListResults<GraphEdge[]> | undefined,
 ): ListResults<GraphEdge[]> {
-  const services = context.model.services;
-  return memoList(context, cache, services, previous, (_service, position) => {
-    const service = services[position]!;
-    return context.selected(service).map(({ workload, ports }) => ({
+  return memoList(context, cache, context.model.services, previous, (service) =>
+    context.selected(service).map(({ workload, ports }) => ({
       from: service.id,
       to: workload.object.id,
       type: 'selects' as const,
       ports,
-    }));
-  });
+    })),
+  );
 }
 
 const cache = new WeakMap<object, Memo<GraphEdge[]>>();

@@ -12,9 +12,7 @@ export function exposedServiceEdges(
   context: GraphContext,
   previous: ListResults<GraphEdge[]> | undefined,
 ): ListResults<GraphEdge[]> {
-  const services = context.model.services;
-  return memoList(context, cache, services, previous, (_service, position) => {
-    const service = services[position]!;
+  return memoList(context, cache, context.model.services, previous, (service) => {
     const spec = context.spec(service);
     if (spec.type !== 'LoadBalancer' && spec.type !== 'NodePort') return [];
     const ports = spec.ports.length > 0 ? spec.ports.map((port) => port.port) : [undefined];

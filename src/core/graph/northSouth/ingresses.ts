@@ -70,9 +70,8 @@ export function ingressEdges(
   context: GraphContext,
   previous: ListResults<GraphEdge[]> | undefined,
 ): ListResults<GraphEdge[]> {
-  const ingresses = context.model.ofKind('Ingress');
-  return memoList(context, cache, ingresses, previous, (_ingress, position) =>
-    edgesOf(context, ingresses[position]!),
+  return memoList(context, cache, context.model.ofKind('Ingress'), previous, (ingress) =>
+    edgesOf(context, ingress),
   );
 }
 
