@@ -8,6 +8,15 @@ import { namespaceOfId } from '../model/kinds';
 import type { EdgePolicy, GraphEdge } from './graph';
 import { anyIn, type GraphContext } from './graphContext';
 import { flatten } from '../util/flatten';
+import {
+  EMPTY_CHUNK,
+  NO_CACHE,
+  previousAt,
+  type CachedChunk,
+  type CachedVerdict,
+  type VerdictCache,
+} from './verdictCache';
+export type { VerdictCache } from './verdictCache';
 
 /**
  * The NetworkPolicy verdict on every `calls` edge and on the last hop of every north-south path
@@ -51,7 +60,7 @@ export function withPolicyVerdicts(
     return { northSouth: annotatedNorthSouth, calls: [calls], blocked, cache: NO_CACHE };
   }
   const chunks = new Array<CachedChunk>(callsByWorkload.length);
-  const previousChunk = previousChunkFinder(callsByWorkload, previous);
+  const previousChunk = previousAt(previous?.calls, previous?.chunks, callsByWorkload.length);
   const dirty = previous ? changedNamespaces(context) : 'all';
   const reusable = (spaces: readonly string[]) =>
     dirty !== 'all' && !spaces.some((space) => dirty.has(space));
@@ -61,7 +70,11 @@ export function withPolicyVerdicts(
     before && reusable(before.spaces)
       ? before
       : annotated(edge, context, engine, unevaluated, ingressController);
-  const previousNorthSouth = previousVerdictFinder(northSouth, previous);
+  const previousNorthSouth = previousAt(
+    previous?.northSouth,
+    previous?.northSouthVerdicts,
+    northSouth.length,
+  );
   const northSouthVerdicts = northSouth.map((edge, position) =>
     annotate(edge, previousNorthSouth(position, edge)),
   );
@@ -95,75 +108,6 @@ export function withPolicyVerdicts(
     blocked: flatten(blockedParts),
     cache: { northSouth, northSouthVerdicts, calls: callsByWorkload, chunks },
   };
-}
-
-const EMPTY_CHUNK: CachedChunk = { annotated: [], verdicts: [], spaces: new Set(), blocked: [] };
-
-/**
- * The previous verdict of a north-south edge: by position while the list has the same length (an
- * edge replaced at its place is judged again), else by edge.
- */
-function previousVerdictFinder(
-  northSouth: readonly GraphEdge[],
-  previous: VerdictCache | undefined,
-): (position: number, edge: GraphEdge) => CachedVerdict | undefined {
-  if (!previous) return () => undefined;
-  if (previous.northSouth.length === northSouth.length)
-    return (position, edge) =>
-      previous.northSouth[position] === edge ? previous.northSouthVerdicts[position] : undefined;
-  const byEdge = new Map<GraphEdge, CachedVerdict>();
-  previous.northSouth.forEach((edge, position) => byEdge.set(edge, previous.northSouthVerdicts[position]!));
-  return (_position, edge) => byEdge.get(edge);
-}
-
-/**
- * The previous analysis's verdicts for the calls at a position, if they were made for the same
- * array. When workloads were added or removed the positions moved: then by array, through a map
- * made once.
- */
-function previousChunkFinder(
-  callsByWorkload: readonly (readonly GraphEdge[])[],
-  previous: VerdictCache | undefined,
-): (position: number, calls: readonly GraphEdge[]) => CachedChunk | undefined {
-  if (!previous) return () => undefined;
-  if (previous.calls.length === callsByWorkload.length)
-    return (position, calls) => (previous.calls[position] === calls ? previous.chunks[position] : undefined);
-  const byCalls = new Map<readonly GraphEdge[], CachedChunk>();
-  previous.calls.forEach((calls, position) => byCalls.set(calls, previous.chunks[position]!));
-  return (_position, calls) => byCalls.get(calls);
-}
-
-/**
- * Verdicts of the previous analysis, of the north-south edges and of each workload's calls. A verdict
- * depends on the NetworkPolicies, pods and Service of the callee's namespace and on the
- * sender's namespace (a caller's, or a known Ingress controller's): it stays valid while the
- * model reports no change in those namespaces, none in namespaces themselves, and none to
- * policies of other kinds.
- */
-export interface VerdictCache {
-  /** The north-south edges as built (the same array while none changed), and their verdicts. */
-  readonly northSouth: readonly GraphEdge[];
-  readonly northSouthVerdicts: readonly CachedVerdict[];
-  /** Each workload's calls as built, and their verdicts, at the workload's position. */
-  readonly calls: readonly (readonly GraphEdge[])[];
-  readonly chunks: readonly CachedChunk[];
-}
-
-const NO_CACHE: VerdictCache = { northSouth: [], northSouthVerdicts: [], calls: [], chunks: [] };
-
-interface CachedVerdict {
-  /** The edge as annotated (the key is the edge as built). */
-  readonly edge: GraphEdge;
-  /** The namespaces it depends on. */
-  readonly spaces: readonly string[];
-}
-
-interface CachedChunk {
-  readonly annotated: readonly GraphEdge[];
-  readonly verdicts: readonly CachedVerdict[];
-  readonly spaces: ReadonlySet<string>;
-  /** The edges of `annotated` whose verdict is blocked. */
-  readonly blocked: readonly GraphEdge[];
 }
 
 /** Whether NetworkPolicies block an edge (the edges the policy-blocks-* rules report on). */

@@ -50,13 +50,9 @@ export function inferCalls(context: GraphContext, previous?: InferredCalls): Inf
     (_object, position) => resolveWorkload(context, workloads[position]!),
   );
   const byWorkload = perWorkload.results;
-  const chunks: (readonly GraphEdge[])[] = [];
   const unresolvedChunks: (readonly UnresolvedCall[])[] = [];
-  for (const calls of byWorkload) {
-    if (calls.edges.length > 0) chunks.push(calls.edges);
-    if (calls.unresolved.length > 0) unresolvedChunks.push(calls.unresolved);
-  }
-  return { chunks, unresolvedChunks, byWorkload, perWorkload };
+  for (const calls of byWorkload) if (calls.unresolved.length > 0) unresolvedChunks.push(calls.unresolved);
+  return { unresolvedChunks, byWorkload, perWorkload };
 }
 
 export interface WorkloadCalls {
@@ -65,14 +61,12 @@ export interface WorkloadCalls {
 }
 
 export interface InferredCalls {
-  /**
-   * Each caller's edges, in workload order: the same array as in the previous analysis while
-   * that caller's calls were reused (verdicts are reused per array, see policyVerdicts.ts).
-   */
-  readonly chunks: readonly (readonly GraphEdge[])[];
   /** `unresolved` calls per caller, the same arrays while that caller's calls were reused. */
   readonly unresolvedChunks: readonly (readonly UnresolvedCall[])[];
-  /** Each workload's calls, at its position in the model's list. */
+  /**
+   * Each workload's calls, at its position in the model's list: the same object as in the previous
+   * analysis while its calls were reused (verdicts are reused per array, see policyVerdicts.ts).
+   */
   readonly byWorkload: readonly WorkloadCalls[];
   /** The same with what each consulted, for the next analysis after an edit (see memoList). */
   readonly perWorkload: ListResults<WorkloadCalls>;
