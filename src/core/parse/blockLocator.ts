@@ -230,16 +230,28 @@ function readEntry(text: string, position: number): Entry | undefined {
  * `indent` is -1 when a tab indents it; undefined at the end of the text.
  */
 function nextContentLine(text: string, lineEnd: number): { start: number; indent: number } | undefined {
+  const start = nextContentStart(text, lineEnd);
+  return start === -1 ? undefined : { start, indent: indentAt(text, start) };
+}
+
+/**
+ * Where the next line with content starts, or -1. Without an object per line: walking the
+ * entries of a block steps over every line of the entries before, for every range located.
+ */
+function nextContentStart(text: string, lineEnd: number): number {
   let lineStart = lineEnd + 1;
   while (lineStart < text.length) {
     const end = lineEndOf(text, lineStart);
-    if (!isBlankOrCommentFrom(text, lineStart, end)) {
-      const content = firstNonSpace(text, lineStart, end);
-      return { start: lineStart, indent: content === -1 ? -1 : content - lineStart };
-    }
+    if (!isBlankOrCommentFrom(text, lineStart, end)) return lineStart;
     lineStart = end + 1;
   }
-  return undefined;
+  return -1;
+}
+
+/** The indentation of a content line (-1 when it has only spaces, which content lines do not). */
+function indentAt(text: string, lineStart: number): number {
+  const content = firstNonSpace(text, lineStart, lineEndOf(text, lineStart));
+  return content === -1 ? -1 : content - lineStart;
 }
 
 function isSequenceDash(text: string, position: number): boolean {
@@ -279,18 +291,21 @@ function* entriesOf(text: string, block: Block): Generator<number> {
   yield block.first;
   let lineEnd = lineEndOf(text, block.first);
   for (;;) {
-    const next = nextContentLine(text, lineEnd);
-    if (!next || next.indent < 0) return;
-    lineEnd = lineEndOf(text, next.start);
-    if (next.indent > block.indent) continue;
-    if (next.indent < block.indent) return;
-    const position = next.start + next.indent;
+    const start = nextContentStart(text, lineEnd);
+    if (start === -1) return;
+    lineEnd = lineEndOf(text, start);
+    const content = firstNonSpace(text, start, lineEnd);
+    if (content === -1) return;
+    const indent = content - start;
+    if (indent > block.indent) continue;
+    if (indent < block.indent) return;
+    const position = start + indent;
     if (block.kind === 'seq') {
       if (!isSequenceDash(text, position)) return;
     } else if (isSequenceDash(text, position)) {
       // A sequence at its key's own indentation: part of the previous entry's value.
       continue;
-    } else if (isDocumentMarker(text, next.start, '...') || isDocumentMarker(text, next.start, '---')) {
+    } else if (isDocumentMarker(text, start, '...') || isDocumentMarker(text, start, '---')) {
       return;
     }
     yield position;
