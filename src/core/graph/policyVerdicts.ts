@@ -187,14 +187,15 @@ function verdict(
     .spec(service)
     .ports.filter((candidate) => port === undefined || candidate.port === port);
   const selected = context.selected(service);
-  const notEvaluated = new Set<string>();
+  // Lists without repeats rather than Sets: one verdict per edge, and most stay empty.
+  const notEvaluated: string[] = [];
   if (source.kind === 'workload')
-    for (const id of unevaluated.affecting(source.workload)) notEvaluated.add(id);
-  const allowedBy = new Set<string>();
-  const blockedBy = new Set<string>();
+    for (const id of unevaluated.affecting(source.workload)) addOnce(notEvaluated, id);
+  const allowedBy: string[] = [];
+  const blockedBy: string[] = [];
   const blockedAt: string[] = [];
   for (const { workload, ports } of selected) {
-    for (const id of unevaluated.affecting(workload)) notEvaluated.add(id);
+    for (const id of unevaluated.affecting(workload)) addOnce(notEvaluated, id);
     const result = engine.connection(source, { kind: 'workload', workload });
     for (const mapping of ports) {
       if (
@@ -214,30 +215,34 @@ function verdict(
         if (open)
           for (const match of side.matches)
             if (target !== undefined && match.connections.contains(protocol, target))
-              allowedBy.add(match.policy.object.id);
+              addOnce(allowedBy, match.policy.object.id);
         if (!open && !allows(side, protocol, target))
-          for (const policy of side.policies) blockedBy.add(policy.object.id);
+          for (const policy of side.policies) addOnce(blockedBy, policy.object.id);
       }
       if (!open) blockedAt.push(`${workload.object.id}:${target ?? mapping.targetPort}`);
     }
   }
   const from = describeEndpoint(source);
-  const extra = notEvaluated.size > 0 ? { notEvaluated: [...notEvaluated] } : {};
+  const extra = notEvaluated.length > 0 ? { notEvaluated } : {};
   if (selected.length === 0) {
     return { allowed: false, by: [], from, reason: 'the Service selects no pods', ...extra };
   }
   if (blockedAt.length === 0) {
     const reason =
-      allowedBy.size > 0 ? `allowed by ${[...allowedBy].join(', ')}` : 'no NetworkPolicy isolates these pods';
-    return { allowed: true, by: [...allowedBy], from, reason, ...extra };
+      allowedBy.length > 0 ? `allowed by ${allowedBy.join(', ')}` : 'no NetworkPolicy isolates these pods';
+    return { allowed: true, by: allowedBy, from, reason, ...extra };
   }
   return {
     allowed: false,
-    by: [...blockedBy],
+    by: blockedBy,
     from,
-    reason: `blocked at ${blockedAt.join(', ')} by ${[...blockedBy].join(', ')}`,
+    reason: `blocked at ${blockedAt.join(', ')} by ${blockedBy.join(', ')}`,
     ...extra,
   };
+}
+
+function addOnce(list: string[], item: string): void {
+  if (!list.includes(item)) list.push(item);
 }
 
 function allows(side: DirectionVerdict, protocol: Protocol, port: number | undefined): boolean {

@@ -140,22 +140,24 @@ function resolveCalls(
   const service = resolution.service;
   if (selects(context, service, workload)) return NO_CALLS;
   const split = candidate.port === undefined ? splitPorts(source, sources) : [];
-  const ports = split.length > 0 ? split : [{ port: candidate.port, evidence: [] }];
+  const ports = split.length > 0 ? split : [{ port: candidate.port, evidence: NO_EVIDENCE }];
   return ports.map((choice) => {
     const { port, servicePort } = portForCall(context, service, choice.port, candidate.scheme);
-    const edge: GraphEdge = {
+    // Built key by key (the order JSON output shows), without spreading temporary objects.
+    const edge: { -readonly [K in keyof GraphEdge]: GraphEdge[K] } = {
       from,
       to: service.id,
       type: 'calls',
       traffic: 'east-west',
-      ...(port === undefined ? {} : { port }),
-      ...(servicePort === undefined ? {} : { targetPort: context.targetPort(service, servicePort) }),
     };
-    return { edge, evidence: [...evidence, ...choice.evidence] };
+    if (port !== undefined) edge.port = port;
+    if (servicePort !== undefined) edge.targetPort = context.targetPort(service, servicePort);
+    return { edge, evidence: choice.evidence.length === 0 ? evidence : [...evidence, ...choice.evidence] };
   });
 }
 
 const NO_CALLS: CallFound[] = [];
+const NO_EVIDENCE: readonly Evidence[] = [];
 
 /** Whether `service` selects the caller itself (a call to its own Service is not an edge). */
 function selects(context: GraphContext, service: K8sObject, workload: Workload): boolean {
@@ -171,43 +173,52 @@ function fileEvidence(source: ContainerSource, written: string): Evidence[] {
   return [first.withText(`${source.name}: ${written}`), ...rest];
 }
 
-/** One edge per caller, Service and port; port-less finds join the caller's ported edges to that Service. */
+/**
+ * One edge per caller, Service and port; port-less finds join the caller's ported edges to that
+ * Service. All finds are of one caller, so Services are told apart by id alone (no key strings).
+ * Ported edges come first in the order found, then the port-less ones.
+ */
 function mergeCalls(found: readonly CallFound[]): GraphEdge[] {
-  const byKey = new Map<string, { edge: GraphEdge; evidence: Evidence[] }>();
-  /** `from|to` → the ported entries of that pair, so a port-less find finds them without a scan. */
-  const portedByPair = new Map<string, { edge: GraphEdge; evidence: Evidence[] }[]>();
+  const ported: MergedCall[] = [];
+  const portedByService = new Map<string, MergedCall[]>();
   const portless: CallFound[] = [];
   for (const call of found) {
     if (call.edge.port === undefined) {
       portless.push(call);
       continue;
     }
-    const pair = `${call.edge.from}|${call.edge.to}`;
-    const key = `${pair}|${call.edge.port}`;
-    const existing = byKey.get(key);
+    const list = portedByService.get(call.edge.to);
+    const existing = list?.find((entry) => entry.edge.port === call.edge.port);
     if (existing) {
       existing.evidence.push(...call.evidence);
       continue;
     }
     const entry = { edge: call.edge, evidence: [...call.evidence] };
-    byKey.set(key, entry);
-    const list = portedByPair.get(pair);
+    ported.push(entry);
     if (list) list.push(entry);
-    else portedByPair.set(pair, [entry]);
+    else portedByService.set(call.edge.to, [entry]);
   }
+  const unported = new Map<string, MergedCall>();
   for (const call of portless) {
-    const pair = `${call.edge.from}|${call.edge.to}`;
-    const ported = portedByPair.get(pair);
-    if (ported) {
-      for (const entry of ported) entry.evidence.push(...call.evidence);
+    const list = portedByService.get(call.edge.to);
+    if (list) {
+      for (const entry of list) entry.evidence.push(...call.evidence);
       continue;
     }
-    const existing = byKey.get(`${pair}|`);
+    const existing = unported.get(call.edge.to);
     if (existing) existing.evidence.push(...call.evidence);
-    else byKey.set(`${pair}|`, { edge: call.edge, evidence: [...call.evidence] });
+    else unported.set(call.edge.to, { edge: call.edge, evidence: [...call.evidence] });
   }
   // By identity: the same written value is one Evidence object, and reading a range may cost a parse.
-  return [...byKey.values()].map(({ edge, evidence }) => ({ ...edge, evidence: [...new Set(evidence)] }));
+  return [...ported, ...unported.values()].map(({ edge, evidence }) => ({
+    ...edge,
+    evidence: evidence.length < 2 ? evidence : [...new Set(evidence)],
+  }));
+}
+
+interface MergedCall {
+  readonly edge: GraphEdge;
+  readonly evidence: Evidence[];
 }
 
 function dedupeUnresolved(calls: readonly UnresolvedCall[]): UnresolvedCall[] {
