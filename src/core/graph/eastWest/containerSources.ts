@@ -38,15 +38,19 @@ class Source implements ContainerSource {
     readonly kind: ContainerSource['kind'],
     readonly name: string,
     readonly value: string,
-    private readonly places: readonly Place[],
+    /** Or how to list them: for plain env values, the most numerous, not even the places are made. */
+    private readonly places: readonly Place[] | (() => readonly Place[]),
     private readonly expandedFrom: readonly Source[] = [],
   ) {}
 
   get evidence(): readonly Evidence[] {
-    this.made ??= [
-      ...this.places.map((place) => new ObjectEvidence(place.object, place.path, place.text)),
-      ...this.expandedFrom.flatMap((source) => source.evidence.slice(0, 1)),
-    ];
+    if (!this.made) {
+      const places = typeof this.places === 'function' ? this.places() : this.places;
+      this.made = [
+        ...places.map((place) => new ObjectEvidence(place.object, place.path, place.text)),
+        ...this.expandedFrom.flatMap((source) => source.evidence.slice(0, 1)),
+      ];
+    }
     return this.made;
   }
 }
@@ -96,7 +100,7 @@ export function containerSources(
           'env',
           name,
           text,
-          [{ object, path: [...path, 'env', index, 'value'], text: `${name}=${String(raw)}` }],
+          () => [{ object, path: [...path, 'env', index, 'value'], text: `${name}=${String(raw)}` }],
           expandedFrom,
         ),
       );

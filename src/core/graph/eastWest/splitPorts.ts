@@ -16,13 +16,15 @@ export function splitPorts(
   const prefix = HOST_PREFIX.exec(source.name)?.[1];
   if (prefix === undefined || prefix === '') return [];
   const start = prefix.toUpperCase();
-  return sources.flatMap((candidate) => {
-    if (candidate.kind !== 'env' || !isPortOf(candidate.name.toUpperCase(), start)) return [];
+  // A loop, not flatMap: this runs for every port-less address, and most sources are no port.
+  const ports: { port: number; evidence: readonly Evidence[] }[] = [];
+  for (const candidate of sources) {
+    if (candidate.kind !== 'env' || !isPortOf(candidate.name.toUpperCase(), start)) continue;
     const port = Number(candidate.value.trim());
-    return Number.isInteger(port) && port >= 1 && port <= 65535
-      ? [{ port, evidence: candidate.evidence.slice(0, 1) }]
-      : [];
-  });
+    if (Number.isInteger(port) && port >= 1 && port <= 65535)
+      ports.push({ port, evidence: candidate.evidence.slice(0, 1) });
+  }
+  return ports;
 }
 
 /** `X_PORT`, `X_SERVICE_PORT`, `X_PORT_GRPC` for prefix `X` (names compared in upper case). */
