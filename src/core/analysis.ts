@@ -4,6 +4,7 @@ import { buildWorkspaceModel, type ModelOptions, type WorkspaceModel } from './m
 import type { FileParse } from './parse/parsedFile';
 import { runRules, type RuleCache } from './rules/analyze';
 import { compareFindings, type Finding } from './rules/finding';
+import { flatten } from './util/flatten';
 
 export type AnalysisOptions = ModelOptions;
 
@@ -14,10 +15,13 @@ export interface Analysis {
   /** In output order (compareFindings), sorted on first read. */
   readonly findings: readonly Finding[];
   /**
-   * The same findings in the order the rules made them: for consumers that group them anyway (the
-   * diagnostics, per file), which after an edit need not wait for tens of thousands to be sorted.
+   * The same findings in the order the rules made them, in parts (per rule, namespace or caller):
+   * for consumers that group them anyway (the diagnostics, per file), which after an edit need
+   * not wait for tens of thousands to be sorted or joined. A part is the same array as in the
+   * previous analysis while its findings are.
    */
-  readonly unsortedFindings: readonly Finding[];
+  readonly findingParts: readonly (readonly Finding[])[];
+  readonly findingCount: number;
   /** Rules that failed on this input (a bug of ours, reported rather than hidden). */
   readonly ruleFailures: readonly string[];
   /** Findings of namespace-local rules by namespace, for the next analysis after an edit. */
@@ -36,16 +40,19 @@ export function analyzeWorkspace(
 ): Analysis {
   const model = buildWorkspaceModel(files, options, previous?.model);
   const graph = buildGraph(model, previous?.graph);
-  const { findings, failures, cache } = runRules({ model, graph }, previous?.ruleCache);
+  const { parts, failures, cache } = runRules({ model, graph }, previous?.ruleCache);
+  let count = 0;
+  for (const part of parts) count += part.length;
   let sorted: readonly Finding[] | undefined;
   return {
     model,
     graph,
     get findings() {
-      sorted ??= findings.slice().sort(compareFindings);
+      sorted ??= flatten(parts).sort(compareFindings);
       return sorted;
     },
-    unsortedFindings: findings,
+    findingParts: parts,
+    findingCount: count,
     ruleFailures: failures,
     ruleCache: cache,
   };

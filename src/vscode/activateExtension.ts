@@ -124,7 +124,7 @@ export function activateExtension(context: vscode.ExtensionContext): KubeTopolog
       return {
         files: snapshot.files.size,
         objects: snapshot.analysis.model.objects.length,
-        findings: snapshot.analysis.unsortedFindings.length,
+        findings: snapshot.analysis.findingCount,
         skipped: [...snapshot.files.values()].filter((file) => file.parse.skipped).length,
       };
     },

@@ -48,18 +48,19 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     this.last = snapshot;
     // Grouped in the rules' order (stable between edits), sorted per file only when it changed.
     const byFile = new Map<string, { findings: Finding[]; diagnostics: vscode.Diagnostic[] }>();
-    for (const finding of snapshot.analysis.unsortedFindings) {
-      const file = snapshot.files.get(finding.range.file);
-      if (!file) continue;
-      const severity = effectiveSeverity(finding, this.overrides);
-      if (severity === undefined) continue;
-      const diagnostic = this.diagnosticFor(finding, severity, snapshot);
-      const group = byFile.get(file.key);
-      if (group) {
-        group.findings.push(finding);
-        group.diagnostics.push(diagnostic);
-      } else byFile.set(file.key, { findings: [finding], diagnostics: [diagnostic] });
-    }
+    for (const part of snapshot.analysis.findingParts)
+      for (const finding of part) {
+        const file = snapshot.files.get(finding.range.file);
+        if (!file) continue;
+        const severity = effectiveSeverity(finding, this.overrides);
+        if (severity === undefined) continue;
+        const diagnostic = this.diagnosticFor(finding, severity, snapshot);
+        const group = byFile.get(file.key);
+        if (group) {
+          group.findings.push(finding);
+          group.diagnostics.push(diagnostic);
+        } else byFile.set(file.key, { findings: [finding], diagnostics: [diagnostic] });
+      }
     for (const [key, { uri }] of this.shown) if (!byFile.has(key)) this.collection.delete(uri);
     const shown = new Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>();
     for (const [key, { findings, diagnostics }] of byFile) {

@@ -12,7 +12,7 @@ export class TopologyStatusBar implements vscode.Disposable {
 
   update(snapshot: AnalysisSnapshot): void {
     const objects = snapshot.analysis.model.objects.length;
-    const findings = snapshot.analysis.unsortedFindings.length;
+    const findings = snapshot.analysis.findingCount;
     if (objects === 0 && findings === 0) {
       this.item.hide();
       return;

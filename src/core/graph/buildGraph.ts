@@ -1,11 +1,10 @@
 import type { WorkspaceModel } from '../model/workspaceModel';
-import { sameItems } from '../util/sameItems';
 import { flatten } from '../util/flatten';
 import type { UnresolvedCall } from './eastWest/inferCalls';
 import { inferCalls } from './eastWest/inferCalls';
-import { EdgeCollector } from './edgeCollector';
+import { mergedEdges } from './edgeCollector';
 import { EXTERNAL_ID, type Graph, type GraphEdge } from './graph';
-import { graphNodes } from './graphNodes';
+import { graphNodes, type GraphNodes } from './graphNodes';
 import { GraphContext } from './graphContext';
 import { exposedServiceEdges } from './northSouth/exposedServices';
 import { gatewayApiEdges } from './northSouth/gatewayApi';
@@ -18,12 +17,6 @@ import { parseIngressController } from '../policy/endpoints';
 import { PolicyEngine } from '../policy/policyEngine';
 import { UnevaluatedPolicies } from '../policy/unevaluatedPolicies';
 
-function mergedEdges(edges: readonly GraphEdge[]): GraphEdge[] {
-  const collector = new EdgeCollector();
-  for (const edge of edges) collector.add(edge);
-  return collector.result();
-}
-
 /**
  * The service graph: `external`, entry points, Services and workloads as nodes; north-south
  * (`exposes`, `routes`), `selects` and east-west `calls` edges, each with its evidence.
@@ -32,17 +25,14 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
   const context = new GraphContext(model, previous?.context);
   const exposed = exposedServiceEdges(context, previous?.lists.exposed);
   const ingresses = ingressEdges(context, previous?.lists.ingresses);
-  const northSouthBuilt = flatten(exposed.results).concat(
+  // Every north-south edge names the object that makes it (`exposes` ends at it, `routes` starts
+  // at it), so edges of different objects never merge: each object's edges are merged on their
+  // own, and the per-object lists reused after an edit need no re-keying (merging all of them on
+  // each keystroke cost milliseconds).
+  const northSouth = flatten(exposed.results).concat(
     flatten(ingresses.results),
-    openshiftRouteEdges(context),
-    gatewayApiEdges(context),
-    istioEdges(context),
+    mergedEdges([...openshiftRouteEdges(context), ...gatewayApiEdges(context), ...istioEdges(context)]),
   );
-  // Each entry point's edges are reused per object: when all are the same edges as before, so is
-  // their merge (re-keying every north-south edge on each keystroke cost milliseconds).
-  const northSouth = sameItems(northSouthBuilt, previous?.northSouth.built)
-    ? previous!.northSouth
-    : { built: northSouthBuilt, merged: mergedEdges(northSouthBuilt) };
   // A Service selects a workload once: `selects` edges need no merging.
   const selectsPerService = selectsEdges(context, previous?.lists.selects);
 
@@ -52,7 +42,7 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
   const unevaluatedPolicies = new UnevaluatedPolicies(model);
   const ingressController = parseIngressController(model.options.ingressController);
   const annotated = withPolicyVerdicts(
-    northSouth.merged,
+    northSouth,
     calls.byWorkload.map((workload) => workload.edges),
     context,
     policy,
@@ -63,18 +53,37 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
     },
     previous?.verdicts,
   );
-  // Joined once from the pieces (per Service, per caller): concatenating or spreading 100,000
-  // edges in steps cost several milliseconds on every edit.
-  const edges = flatten([annotated.northSouth, ...selectsPerService.results, ...annotated.calls]);
-
-  const hasExternal = annotated.northSouth.some((edge) => edge.from === EXTERNAL_ID);
-  const { nodes, nodesById } = graphNodes(context, hasExternal, previous);
-
+  // The flat lists are made on first read: the analysis after a keystroke reads neither (rules
+  // use the pieces), and joining 100,000 edges and building 30,000 nodes cost milliseconds that
+  // grew with the workspace. Nodes built by the previous graph are handed on now, not the
+  // previous graph itself: a chain of graphs that never listed their nodes would stay alive.
+  let edges: GraphEdge[] | undefined;
+  let nodes: GraphNodes | undefined;
+  let previousNodes = previous?.builtNodes;
+  const listNodes = (): GraphNodes => {
+    if (!nodes) {
+      const hasExternal = annotated.northSouth.some((edge) => edge.from === EXTERNAL_ID);
+      nodes = graphNodes(context, hasExternal, previousNodes);
+      previousNodes = undefined;
+    }
+    return nodes;
+  };
   let unresolvedCalls: UnresolvedCall[] | undefined;
   return {
-    nodes,
-    edges,
-    nodesById,
+    get nodes() {
+      return listNodes().nodes;
+    },
+    get edges() {
+      // Joined once from the pieces (per Service, per caller), not step by step.
+      edges ??= flatten([annotated.northSouth, ...selectsPerService.results, ...annotated.calls]);
+      return edges;
+    },
+    get nodesById() {
+      return listNodes().nodesById;
+    },
+    get builtNodes() {
+      return nodes;
+    },
     blockedEdges: annotated.blocked,
     // Flattened on first read: most re-analyses after an edit never list them all.
     get unresolvedCalls() {
@@ -87,7 +96,6 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
     unevaluatedPolicies,
     ingressController,
     verdicts: annotated.cache,
-    northSouth,
     lists: { exposed, ingresses, selects: selectsPerService },
     calls,
   };

@@ -28,3 +28,11 @@ export class EdgeCollector {
     );
   }
 }
+
+/** The edges with those of the same type, ends and port merged into one. */
+export function mergedEdges(edges: readonly GraphEdge[]): GraphEdge[] {
+  if (edges.length < 2) return edges.slice();
+  const collector = new EdgeCollector();
+  for (const edge of edges) collector.add(edge);
+  return collector.result();
+}

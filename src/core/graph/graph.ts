@@ -4,6 +4,7 @@ import type { SourceRange } from '../model/sourceRange';
 import type { InferredCalls, UnresolvedCall } from './eastWest/inferCalls';
 import type { ListResults } from './listMemo';
 import type { GraphContext } from './graphContext';
+import type { GraphNodes } from './graphNodes';
 import type { IngressController } from '../policy/endpoints';
 import type { PolicyEngine } from '../policy/policyEngine';
 import type { UnevaluatedPolicies } from '../policy/unevaluatedPolicies';
@@ -79,6 +80,8 @@ export interface Graph {
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
   readonly nodesById: ReadonlyMap<string, GraphNode>;
+  /** `nodes` and `nodesById` if they were read already (for the next analysis to reuse), else undefined. */
+  readonly builtNodes: GraphNodes | undefined;
   /** The edges of `edges` that NetworkPolicies block, in the same order (for the policy-blocks-* rules). */
   readonly blockedEdges: readonly GraphEdge[];
   /** Values that look like cluster addresses but name no Service (`call-unresolved`). */
@@ -98,8 +101,6 @@ export interface Graph {
   readonly ingressController: IngressController;
   /** The edges' verdicts, for the next analysis after an edit to reuse. */
   readonly verdicts: VerdictCache;
-  /** The north-south edges as the entry points gave them, and merged (for the next analysis). */
-  readonly northSouth: { readonly built: readonly GraphEdge[]; readonly merged: readonly GraphEdge[] };
   /** Edges per Service and per Ingress with what they consulted, for the next analysis to reuse. */
   readonly lists: {
     readonly exposed: ListResults<GraphEdge[]>;

@@ -1,6 +1,6 @@
 import type { K8sObject } from '../model/k8sObject';
 import { OverlayMap } from '../util/overlayMap';
-import { EXTERNAL_ID, type Graph, type GraphNode, type NodeCategory } from './graph';
+import { EXTERNAL_ID, type GraphNode, type NodeCategory } from './graph';
 import type { GraphContext } from './graphContext';
 import { GATEWAY_ROUTE_KINDS } from './northSouth/gatewayApi';
 import { gatewayBoundVirtualServices, ISTIO_GATEWAY_KIND } from './northSouth/istio';
@@ -16,6 +16,11 @@ const EXTERNAL_NODE: GraphNode = {
   category: 'external',
 };
 
+export interface GraphNodes {
+  readonly nodes: readonly GraphNode[];
+  readonly nodesById: ReadonlyMap<string, GraphNode>;
+}
+
 /**
  * The graph's nodes: `external` (when something is exposed), entry points, Services, workloads.
  * A node is the same object as long as its object is (the edit re-analysis then only swaps the
@@ -24,8 +29,8 @@ const EXTERNAL_NODE: GraphNode = {
 export function graphNodes(
   context: GraphContext,
   hasExternal: boolean,
-  previous: Graph | undefined,
-): Pick<Graph, 'nodes' | 'nodesById'> {
+  previous: GraphNodes | undefined,
+): GraphNodes {
   const { model } = context;
   const nodes: GraphNode[] = hasExternal ? [EXTERNAL_NODE] : [];
   // The previous node at the same place is this object's node after most edits: a comparison
@@ -44,7 +49,7 @@ export function graphNodes(
   return { nodes, nodesById: byId(nodes, previous) };
 }
 
-function byId(nodes: readonly GraphNode[], previous: Graph | undefined): ReadonlyMap<string, GraphNode> {
+function byId(nodes: readonly GraphNode[], previous: GraphNodes | undefined): ReadonlyMap<string, GraphNode> {
   const before = previous?.nodes;
   if (!previous || !before || before.length !== nodes.length) return fresh(nodes);
   const changed: [string, GraphNode][] = [];

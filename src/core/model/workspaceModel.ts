@@ -30,6 +30,8 @@ export interface Workload {
 export interface WorkspaceModel {
   readonly options: ModelOptions;
   readonly files: readonly FileParse[];
+  /** The files of `files` with documents that do not parse, in the same order. */
+  readonly filesWithProblems: readonly FileParse[];
   readonly objects: readonly K8sObject[];
   /** By contract id. When two files define the same id, the first one read wins and both stay in `objects`. */
   readonly byId: ReadonlyMap<string, K8sObject>;
@@ -154,6 +156,7 @@ export function buildWorkspaceModel(
     options,
     // A copy: callers may reuse and change their array for the next analysis.
     files: [...files],
+    filesWithProblems: files.filter((file) => file.syntaxProblems.length > 0),
     objects,
     placedByParse,
     kustomized,

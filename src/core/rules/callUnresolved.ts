@@ -3,7 +3,7 @@ import type { UnresolvedCall } from '../graph/eastWest/inferCalls';
 import type { K8sObject } from '../model/k8sObject';
 import type { SourceRange } from '../model/sourceRange';
 import type { WorkspaceModel } from '../model/workspaceModel';
-import type { Rule } from './rule';
+import type { Rule, RuleContext } from './rule';
 import { flatten } from '../util/flatten';
 
 /**
@@ -11,20 +11,28 @@ import { flatten } from '../util/flatten';
  * namespace, `name:port`, `scheme://name`) but no Service matches. The graph draws no edge for
  * it rather than guess; this says so on the value.
  */
-export const callUnresolved: Rule = ({ model, graph }) => {
+export const callUnresolved: Rule = (context) => flatten(callUnresolvedParts(context));
+
+/** The findings of callUnresolved per caller (the same arrays while nothing they read changed). */
+export function callUnresolvedParts({ model, graph }: RuleContext): (readonly Finding[])[] {
   const found: (readonly Finding[])[] = [];
+  const oneShot = model.options.oneShot === true;
+  const touched = oneShot ? undefined : touchedServiceNames(model);
   for (const calls of graph.unresolvedByCaller) {
     // A caller's unresolved calls are the same array while the caller and everything its calls
     // were resolved against are unchanged; so are their findings, except for the hint on short
-    // names, which names the Services of that name elsewhere and is checked each time.
+    // names, which names the Services of that name elsewhere: made again when a Service of one
+    // of those names was added, removed or replaced (or namespaces changed).
     const kept = keptByCaller.get(calls);
-    if (kept && !kept.hasHints && !model.options.oneShot) {
+    if (kept && touched && !kept.shortNames.some((name) => touched.has(name))) {
       found.push(kept.findings);
       continue;
     }
     const findings: Finding[] = [];
+    const shortNames: string[] = [];
     for (const call of calls) {
       const caller = model.byId.get(call.from);
+      if (call.shortName !== undefined) shortNames.push(call.shortName);
       const hint =
         call.shortName === undefined
           ? ''
@@ -32,22 +40,30 @@ export const callUnresolved: Rule = ({ model, graph }) => {
       let cached = findingsByCall.get(call);
       if (cached === undefined || cached.hint !== hint) {
         cached = { finding: findingFor(call, caller, hint), hint };
-        if (!model.options.oneShot) findingsByCall.set(call, cached);
+        if (!oneShot) findingsByCall.set(call, cached);
       }
       if (cached.finding) findings.push(cached.finding);
     }
-    if (!model.options.oneShot)
-      keptByCaller.set(calls, { findings, hasHints: calls.some((call) => call.shortName !== undefined) });
+    if (!oneShot) keptByCaller.set(calls, { findings, shortNames });
     found.push(findings);
   }
-  return flatten(found);
-};
+  return found;
+}
 
 const findingsByCall = new WeakMap<UnresolvedCall, { finding: Finding | null; hint: string }>();
 const keptByCaller = new WeakMap<
   readonly UnresolvedCall[],
-  { findings: readonly Finding[]; hasHints: boolean }
+  { findings: readonly Finding[]; shortNames: readonly string[] }
 >();
+
+/** Names of the Services the edit added, removed or replaced; undefined when anything may differ. */
+function touchedServiceNames(model: WorkspaceModel): ReadonlySet<string> | undefined {
+  const changes = model.changes;
+  if (!changes || changes.namespaces) return undefined;
+  const names = new Set<string>();
+  for (const id of changes.ids) if (id.startsWith('Service/')) names.add(id.slice(id.lastIndexOf('/') + 1));
+  return names;
+}
 
 /**
  * The Services named `name` in every namespace, in namespace order (looked up per namespace, so a

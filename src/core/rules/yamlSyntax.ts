@@ -5,12 +5,9 @@ import type { Rule } from './rule';
 /** `yaml-syntax`: a document that does not parse. The file's other documents are still analysed. */
 export const yamlSyntax: Rule = ({ model }) => {
   const findings: Finding[] = [];
-  // Most files have no problem: look at each, build findings only for those that do (once per
-  // parse, which an edit elsewhere leaves as it was).
-  for (const file of model.files) {
-    if (file.syntaxProblems.length === 0) continue;
-    for (const finding of findingsOf(file)) findings.push(finding);
-  }
+  // The model lists the files with problems (most have none; an edit elsewhere keeps the list),
+  // and each file's findings are made once per parse.
+  for (const file of model.filesWithProblems) for (const finding of findingsOf(file)) findings.push(finding);
   return findings;
 };
 

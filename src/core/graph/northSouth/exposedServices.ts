@@ -1,5 +1,6 @@
 import type { GraphEdge } from '../graph';
 import type { GraphContext, Memo } from '../graphContext';
+import { mergedEdges } from '../edgeCollector';
 import { memoList, type ListResults } from '../listMemo';
 import { exposesEdge } from './backendEdge';
 
@@ -16,7 +17,10 @@ export function exposedServiceEdges(
     const spec = context.spec(service);
     if (spec.type !== 'LoadBalancer' && spec.type !== 'NodePort') return [];
     const ports = spec.ports.length > 0 ? spec.ports.map((port) => port.port) : [undefined];
-    return ports.map((port) => exposesEdge(service, ['spec', 'type'], `type: ${spec.type}`, port));
+    // The same port number twice (TCP and UDP 53) is one edge.
+    return mergedEdges(
+      ports.map((port) => exposesEdge(service, ['spec', 'type'], `type: ${spec.type}`, port)),
+    );
   });
 }
 

@@ -1,6 +1,7 @@
 import { asArray, asString, field, fieldAt, type K8sObject } from '../../model/k8sObject';
 import type { PathSegment } from '../../parse/yamlNodes';
 import type { GraphContext, Memo } from '../graphContext';
+import { mergedEdges } from '../edgeCollector';
 import { memoList, type ListResults } from '../listMemo';
 import type { GraphEdge } from '../graph';
 import { backendEdge, exposesEdge, portReference } from './backendEdge';
@@ -71,7 +72,8 @@ export function ingressEdges(
   previous: ListResults<GraphEdge[]> | undefined,
 ): ListResults<GraphEdge[]> {
   return memoList(context, cache, context.model.ofKind('Ingress'), previous, (ingress) =>
-    edgesOf(context, ingress),
+    // Two paths to the same Service port are one edge with both paths as evidence.
+    mergedEdges(edgesOf(context, ingress)),
   );
 }
 
