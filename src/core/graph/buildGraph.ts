@@ -43,7 +43,8 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
   const ingressController = parseIngressController(model.options.ingressController);
   const annotated = withPolicyVerdicts(
     northSouth,
-    calls.byWorkload.map((workload) => workload.edges),
+    calls.edges,
+    calls.perWorkload.recomputed,
     context,
     policy,
     unevaluatedPolicies,
@@ -69,6 +70,7 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
     return nodes;
   };
   let unresolvedCalls: UnresolvedCall[] | undefined;
+  let blockedEdges: GraphEdge[] | undefined;
   return {
     get nodes() {
       return listNodes().nodes;
@@ -84,13 +86,17 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
     get builtNodes() {
       return nodes;
     },
-    blockedEdges: annotated.blocked,
+    get blockedEdges() {
+      blockedEdges ??= flatten(annotated.blocked);
+      return blockedEdges;
+    },
+    blockedParts: annotated.blocked,
     // Flattened on first read: most re-analyses after an edit never list them all.
     get unresolvedCalls() {
-      unresolvedCalls ??= flatten(calls.unresolvedChunks);
+      unresolvedCalls ??= flatten(calls.unresolved);
       return unresolvedCalls;
     },
-    unresolvedByCaller: calls.unresolvedChunks,
+    unresolvedByCaller: calls.unresolved,
     context,
     policy,
     unevaluatedPolicies,

@@ -82,13 +82,19 @@ export interface Graph {
   readonly nodesById: ReadonlyMap<string, GraphNode>;
   /** `nodes` and `nodesById` if they were read already (for the next analysis to reuse), else undefined. */
   readonly builtNodes: GraphNodes | undefined;
-  /** The edges of `edges` that NetworkPolicies block, in the same order (for the policy-blocks-* rules). */
+  /** The edges of `edges` that NetworkPolicies block, in the same order. */
   readonly blockedEdges: readonly GraphEdge[];
+  /**
+   * The same in parts (north-south, then per caller, mostly empty), for the policy-blocks-* rules,
+   * which read them after every edit.
+   */
+  readonly blockedParts: readonly (readonly GraphEdge[])[];
   /** Values that look like cluster addresses but name no Service (`call-unresolved`). */
   readonly unresolvedCalls: readonly UnresolvedCall[];
   /**
-   * The same calls per caller: each caller's array is the same object in the next analysis while
-   * that caller's calls were reused, so what is derived from them can be kept per array.
+   * The same calls per caller (at each workload's position, mostly empty): each caller's array is
+   * the same object in the next analysis while that caller's calls were reused, so what is
+   * derived from them can be kept per array.
    */
   readonly unresolvedByCaller: readonly (readonly UnresolvedCall[])[];
   /** The lookups the graph was built with (Service specs, selections), for rules and hovers. */

@@ -1,3 +1,4 @@
+import { DependentsIndex } from './dependentsIndex';
 import type { GraphContext, Memo } from './graphContext';
 
 /**
@@ -11,6 +12,8 @@ export interface ListResults<T> {
   readonly spaces: readonly ReadonlySet<string>[];
   /** Namespace → positions whose result consulted it (see DependentsIndex). */
   readonly dependents: ReadonlyMap<string, readonly number[]>;
+  /** The positions that went through their memo in this analysis (the others kept their result). */
+  readonly recomputed: readonly number[] | 'all';
 }
 
 const NO_SPACES: ReadonlySet<string> = new Set();
@@ -49,7 +52,7 @@ export function memoList<O extends object, T>(
   };
   if (dirty === 'all') for (let position = 0; position < objects.length; position++) run(position);
   else for (const position of dirty) run(position);
-  return { objects, results, spaces, dependents: dependents.result() };
+  return { objects, results, spaces, dependents: dependents.result(), recomputed: dirty };
 }
 
 /** The positions to compute again, in increasing order, or 'all'. */
@@ -71,32 +74,18 @@ function dirtyPositions<T>(
 }
 
 /**
- * Namespace → positions whose result consulted it. Shared with the previous analysis and copied
- * only where a position starts to depend on a namespace; a position that stops depending on one
- * stays listed (it is only checked once more than needed).
+ * `project` of each result, kept in step with a memo list: the previous projection copied with
+ * only the recomputed positions projected again (a pass over every result would touch every
+ * object on each keystroke).
  */
-class DependentsIndex {
-  private readonly byNamespace: Map<string, readonly number[]>;
-  private readonly copied = new Set<string>();
-
-  constructor(previous: ReadonlyMap<string, readonly number[]> | undefined) {
-    this.byNamespace = new Map(previous);
-  }
-
-  note(position: number, spaces: ReadonlySet<string>, before: ReadonlySet<string> | undefined): void {
-    for (const namespace of spaces) {
-      if (before?.has(namespace)) continue;
-      const list = this.byNamespace.get(namespace) ?? [];
-      if (before && list.includes(position)) continue;
-      if (this.copied.has(namespace)) (list as number[]).push(position);
-      else {
-        this.byNamespace.set(namespace, [...list, position]);
-        this.copied.add(namespace);
-      }
-    }
-  }
-
-  result(): ReadonlyMap<string, readonly number[]> {
-    return this.byNamespace;
-  }
+export function projectResults<T, P>(
+  list: ListResults<T>,
+  previous: readonly P[] | undefined,
+  project: (result: T) => P,
+): P[] {
+  if (list.recomputed === 'all' || !previous || previous.length !== list.results.length)
+    return list.results.map(project);
+  const projected = previous.slice();
+  for (const position of list.recomputed) projected[position] = project(list.results[position]!);
+  return projected;
 }

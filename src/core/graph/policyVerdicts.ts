@@ -6,16 +6,10 @@ import { UNEVALUATED_ID_KINDS, type UnevaluatedPolicies } from '../policy/uneval
 import type { K8sObject } from '../model/k8sObject';
 import { namespaceOfId } from '../model/kinds';
 import type { EdgePolicy, GraphEdge } from './graph';
-import { anyIn, type GraphContext } from './graphContext';
+import type { GraphContext } from './graphContext';
+import { callVerdicts, isBlocked } from './callVerdicts';
 import { flatten } from '../util/flatten';
-import {
-  EMPTY_CHUNK,
-  NO_CACHE,
-  previousAt,
-  type CachedChunk,
-  type CachedVerdict,
-  type VerdictCache,
-} from './verdictCache';
+import { NO_CACHE, previousAt, type CachedVerdict, type VerdictCache } from './verdictCache';
 export type { VerdictCache } from './verdictCache';
 
 /**
@@ -23,14 +17,15 @@ export type { VerdictCache } from './verdictCache';
  * (the edge that enters a Service from outside or from the Ingress controller): whether the
  * traffic reaches the selected pods on their target port, and which policies decided.
  * `northSouth` edges are annotated one by one; `callsByWorkload` are each workload's calls as
- * inferCalls gave them (at the workload's position, empty for most), reused whole after an edit
- * while the caller's calls were reused and nothing changed in the namespaces their verdicts
- * depend on. Reuse is found by position (the same array at the same place), which costs a
- * comparison per workload instead of a map lookup and insertion.
+ * inferCalls gave them (at the workload's position), reused whole after an edit while the
+ * caller's calls were reused and nothing changed in the namespaces their verdicts depend on
+ * (callVerdicts.ts).
  */
 export function withPolicyVerdicts(
   northSouth: readonly GraphEdge[],
   callsByWorkload: readonly (readonly GraphEdge[])[],
+  /** Positions of `callsByWorkload` that may hold other arrays than in the previous analysis. */
+  recomputedCalls: readonly number[] | 'all',
   context: GraphContext,
   engine: PolicyEngine,
   unevaluated: UnevaluatedPolicies,
@@ -38,9 +33,10 @@ export function withPolicyVerdicts(
   previous: VerdictCache | undefined,
 ): {
   northSouth: GraphEdge[];
-  /** The calls with their verdicts, per caller (joined once with the other edges by the graph). */
-  calls: (readonly GraphEdge[])[];
-  blocked: GraphEdge[];
+  /** The calls with their verdicts, per caller (joined with the other edges when listed). */
+  calls: readonly (readonly GraphEdge[])[];
+  /** The blocked edges in parts: the north-south ones, then per caller. */
+  blocked: readonly (readonly GraphEdge[])[];
   cache: VerdictCache;
 } {
   if (context.model.options.oneShot) {
@@ -57,15 +53,11 @@ export function withPolicyVerdicts(
     const annotatedNorthSouth = northSouth.map(annotate);
     const calls = flatten(callsByWorkload).map(annotate);
     const blocked = annotatedNorthSouth.filter(isBlocked).concat(calls.filter(isBlocked));
-    return { northSouth: annotatedNorthSouth, calls: [calls], blocked, cache: NO_CACHE };
+    return { northSouth: annotatedNorthSouth, calls: [calls], blocked: [blocked], cache: NO_CACHE };
   }
-  const chunks = new Array<CachedChunk>(callsByWorkload.length);
-  const previousChunk = previousAt(previous?.calls, previous?.chunks, callsByWorkload.length);
   const dirty = previous ? changedNamespaces(context) : 'all';
   const reusable = (spaces: readonly string[]) =>
     dirty !== 'all' && !spaces.some((space) => dirty.has(space));
-  const dirtyList = dirty === 'all' ? [] : [...dirty];
-  const reusableChunk = (spaces: ReadonlySet<string>) => dirty !== 'all' && !anyIn(dirtyList, spaces);
   const annotate = (edge: GraphEdge, before: CachedVerdict | undefined): CachedVerdict =>
     before && reusable(before.spaces)
       ? before
@@ -79,40 +71,13 @@ export function withPolicyVerdicts(
     annotate(edge, previousNorthSouth(position, edge)),
   );
   const northSouthAnnotated = northSouthVerdicts.map((entry) => entry.edge);
-  const callParts: (readonly GraphEdge[])[] = [];
-  const blockedParts: (readonly GraphEdge[])[] = [northSouthAnnotated.filter(isBlocked)];
-  for (let position = 0; position < callsByWorkload.length; position++) {
-    const chunk = callsByWorkload[position]!;
-    if (chunk.length === 0) {
-      chunks[position] = EMPTY_CHUNK;
-      continue;
-    }
-    const before = previousChunk(position, chunk);
-    let entry: CachedChunk;
-    if (before && reusableChunk(before.spaces)) {
-      entry = before;
-    } else {
-      const verdicts = chunk.map((edge, index) => annotate(edge, before?.verdicts[index]));
-      const spaces = new Set<string>();
-      for (const verdict of verdicts) for (const space of verdict.spaces) spaces.add(space);
-      const annotatedChunk = verdicts.map((verdict) => verdict.edge);
-      entry = { annotated: annotatedChunk, verdicts, spaces, blocked: annotatedChunk.filter(isBlocked) };
-    }
-    chunks[position] = entry;
-    callParts.push(entry.annotated);
-    if (entry.blocked.length > 0) blockedParts.push(entry.blocked);
-  }
+  const calls = callVerdicts(callsByWorkload, recomputedCalls, dirty, annotate, previous?.calls);
   return {
     northSouth: northSouthAnnotated,
-    calls: callParts,
-    blocked: flatten(blockedParts),
-    cache: { northSouth, northSouthVerdicts, calls: callsByWorkload, chunks },
+    calls: calls.annotated,
+    blocked: ([northSouthAnnotated.filter(isBlocked)] as (readonly GraphEdge[])[]).concat(calls.blocked),
+    cache: { northSouth, northSouthVerdicts, calls },
   };
-}
-
-/** Whether NetworkPolicies block an edge (the edges the policy-blocks-* rules report on). */
-function isBlocked(edge: GraphEdge): boolean {
-  return edge.policy !== undefined && !edge.policy.allowed;
 }
 
 /** One edge with its verdict and the namespaces that verdict depends on. */

@@ -1,3 +1,4 @@
+import type { CallVerdicts } from './callVerdicts';
 import type { GraphEdge } from './graph';
 
 /**
@@ -11,12 +12,11 @@ export interface VerdictCache {
   /** The north-south edges as built (the same array while none changed), and their verdicts. */
   readonly northSouth: readonly GraphEdge[];
   readonly northSouthVerdicts: readonly CachedVerdict[];
-  /** Each workload's calls as built, and their verdicts, at the workload's position. */
-  readonly calls: readonly (readonly GraphEdge[])[];
-  readonly chunks: readonly CachedChunk[];
+  /** Each workload's calls and their verdicts, at the workload's position. */
+  readonly calls: CallVerdicts | undefined;
 }
 
-export const NO_CACHE: VerdictCache = { northSouth: [], northSouthVerdicts: [], calls: [], chunks: [] };
+export const NO_CACHE: VerdictCache = { northSouth: [], northSouthVerdicts: [], calls: undefined };
 
 export interface CachedVerdict {
   /** The edge as annotated (the key is the edge as built). */

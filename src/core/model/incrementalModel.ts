@@ -69,6 +69,9 @@ export function patchModel(
     if (!samePodFacts(before.template, after.template)) relabeledNamespaces.add(placed.namespace ?? '');
   }
   const workloads = replacedIn(previous.workloads, workloadsReplaced);
+  const workloadObjectsReplaced = new Map<K8sObject, K8sObject>();
+  for (const [before, after] of workloadsReplaced) workloadObjectsReplaced.set(before.object, after.object);
+  const workloadObjects = replacedIn(previous.workloadObjects, workloadObjectsReplaced);
   const byNamespace = new Map<string, Workload[]>();
   for (const namespace of touchedNamespaces)
     byNamespace.set(namespace, replacedIn(previous.workloadIndex.itemsIn(namespace), workloadsReplaced));
@@ -113,6 +116,7 @@ export function patchModel(
       [...replaced.values()].map((placed) => [placed.id, placed] as const),
     ),
     workloads,
+    workloadObjects,
     workloadsById: OverlayMap.patch(
       previous.workloadsById,
       [...workloadsReplaced.values()].map((workload) => [workload.object.id, workload] as const),

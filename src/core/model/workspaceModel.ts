@@ -38,6 +38,8 @@ export interface WorkspaceModel {
   /** Declared and used namespaces with their labels. */
   readonly namespaces: ReadonlyMap<string, NamespaceInfo>;
   readonly workloads: readonly Workload[];
+  /** The objects of `workloads`, at the same positions. */
+  readonly workloadObjects: readonly K8sObject[];
   readonly workloadsById: ReadonlyMap<string, Workload>;
   /** Workloads by namespace and pod template labels. */
   readonly workloadIndex: LabelIndex<Workload>;
@@ -165,6 +167,7 @@ export function buildWorkspaceModel(
     byId,
     namespaces,
     workloads,
+    workloadObjects: workloads.map((workload) => workload.object),
     workloadsById: new Map(workloads.map((workload) => [workload.object.id, workload])),
     workloadIndex,
     services: byKind.get('Service') ?? [],

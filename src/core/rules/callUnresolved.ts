@@ -19,6 +19,7 @@ export function callUnresolvedParts({ model, graph }: RuleContext): (readonly Fi
   const oneShot = model.options.oneShot === true;
   const touched = oneShot ? undefined : touchedServiceNames(model);
   for (const calls of graph.unresolvedByCaller) {
+    if (calls.length === 0) continue;
     // A caller's unresolved calls are the same array while the caller and everything its calls
     // were resolved against are unchanged; so are their findings, except for the hint on short
     // names, which names the Services of that name elsewhere: made again when a Service of one

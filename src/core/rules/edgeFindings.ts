@@ -28,14 +28,15 @@ export function edgeFindings(
     changed.has(namespaceOfId(edge.to)) ||
     (controller.known && changed.has(controller.namespace));
   const findings: (readonly Finding[])[] = [];
-  for (const edge of context.graph.blockedEdges) {
-    if (!accept(edge)) continue;
-    let found = oneShot ? undefined : cache.get(edge);
-    if (found === undefined || stale(edge)) {
-      found = compute(edge);
-      if (!oneShot) cache.set(edge, found);
+  for (const part of context.graph.blockedParts)
+    for (const edge of part) {
+      if (!accept(edge)) continue;
+      let found = oneShot ? undefined : cache.get(edge);
+      if (found === undefined || stale(edge)) {
+        found = compute(edge);
+        if (!oneShot) cache.set(edge, found);
+      }
+      if (found.length > 0) findings.push(found);
     }
-    if (found.length > 0) findings.push(found);
-  }
   return flatten(findings);
 }

@@ -15,6 +15,7 @@ export function namespaceView(model: WorkspaceModel, namespace: string): Workspa
     return objects ? [...objects.values()] : [];
   };
   let objects: K8sObject[] | undefined;
+  const workloads = model.workloadIndex.itemsIn(namespace);
   return {
     ...model,
     get objects() {
@@ -24,7 +25,10 @@ export function namespaceView(model: WorkspaceModel, namespace: string): Workspa
       return objects;
     },
     services: inNamespace('Service'),
-    workloads: model.workloadIndex.itemsIn(namespace),
+    workloads,
+    get workloadObjects() {
+      return workloads.map((workload) => workload.object);
+    },
     ofKind: inNamespace,
   };
 }

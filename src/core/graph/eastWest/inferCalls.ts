@@ -8,7 +8,7 @@ import { containerSources, type ContainerSource } from './containerSources';
 import { portForCall } from './portForCall';
 import { resolveHost } from './resolveHost';
 import { splitPorts } from './splitPorts';
-import { memoList, type ListResults } from '../listMemo';
+import { memoList, projectResults, type ListResults } from '../listMemo';
 
 /** A value that looks like a cluster address but names no Service: reported, never guessed. */
 export interface UnresolvedCall {
@@ -40,35 +40,45 @@ interface CallFound {
  * folded into the caller's edges to the same Service that do know it.
  */
 export function inferCalls(context: GraphContext, previous?: InferredCalls): InferredCalls {
-  // By object, so that the positions are the model's list of workload objects.
   const workloads = context.model.workloads;
+  // By object, so that the positions are the model's list of workload objects.
   const perWorkload = memoList(
     context,
     callCache,
-    workloads.map((workload) => workload.object),
+    context.model.workloadObjects,
     previous?.perWorkload,
     (_object, position) => resolveWorkload(context, workloads[position]!),
   );
-  const byWorkload = perWorkload.results;
-  const unresolvedChunks: (readonly UnresolvedCall[])[] = [];
-  for (const calls of byWorkload) if (calls.unresolved.length > 0) unresolvedChunks.push(calls.unresolved);
-  return { unresolvedChunks, byWorkload, perWorkload };
+  return {
+    edges: projectResults(perWorkload, previous?.edges, (calls) =>
+      calls.edges.length > 0 ? calls.edges : NO_EDGES,
+    ),
+    unresolved: projectResults(perWorkload, previous?.unresolved, (calls) =>
+      calls.unresolved.length > 0 ? calls.unresolved : NO_UNRESOLVED,
+    ),
+    perWorkload,
+  };
 }
+
+const NO_EDGES: readonly GraphEdge[] = [];
+const NO_UNRESOLVED: readonly UnresolvedCall[] = [];
 
 export interface WorkloadCalls {
   readonly edges: GraphEdge[];
   readonly unresolved: UnresolvedCall[];
 }
 
+/**
+ * Each workload's calls at its position in the model's list of workloads, as parallel lists
+ * (one shared empty list where there are none). A position holds the same array as in the
+ * previous analysis while that workload's calls were reused: verdicts are reused per array (see
+ * callVerdicts.ts), and the lists are patched, not rebuilt, after an edit.
+ */
 export interface InferredCalls {
-  /** `unresolved` calls per caller, the same arrays while that caller's calls were reused. */
-  readonly unresolvedChunks: readonly (readonly UnresolvedCall[])[];
-  /**
-   * Each workload's calls, at its position in the model's list: the same object as in the previous
-   * analysis while its calls were reused (verdicts are reused per array, see policyVerdicts.ts).
-   */
-  readonly byWorkload: readonly WorkloadCalls[];
-  /** The same with what each consulted, for the next analysis after an edit (see memoList). */
+  readonly edges: readonly (readonly GraphEdge[])[];
+  /** Values that look like cluster addresses but name no Service, per caller. */
+  readonly unresolved: readonly (readonly UnresolvedCall[])[];
+  /** The calls with what each consulted, for the next analysis after an edit (see memoList). */
   readonly perWorkload: ListResults<WorkloadCalls>;
 }
 
