@@ -55,8 +55,9 @@ interface SelectingPolicies {
 }
 
 export class PolicyEngine {
-  readonly policies: readonly NetworkPolicy[];
-  private readonly byNamespace = new Map<string, NetworkPolicy[]>();
+  private listed: readonly NetworkPolicy[] | undefined;
+  /** Per namespace, its policies in workspace order (read on first use). */
+  private readonly byNamespace = new Map<string, readonly NetworkPolicy[]>();
   /** Per namespace, its policies indexed by the labels their podSelector requires (built on first use). */
   private readonly podSelectorIndexes = new Map<string, SelectorIndex<NetworkPolicy>>();
   /**
@@ -67,7 +68,11 @@ export class PolicyEngine {
    */
   private readonly selecting = new Map<string, WeakMap<Workload, SelectingPolicies>>();
 
-  /** `previous`: the engine of the analysis before an edit, whose answers may be carried over. */
+  /**
+   * `previous`: the engine of the analysis before an edit, whose answers may be carried over. The
+   * policies are read per namespace when first asked for: reading all of them again on each
+   * keystroke cost milliseconds at 50,000 objects, and most namespaces are never asked.
+   */
   constructor(
     readonly model: WorkspaceModel,
     previous?: PolicyEngine,
@@ -78,13 +83,28 @@ export class PolicyEngine {
       for (const id of changes.ids) if (id.startsWith('NetworkPolicy/')) stale.add(id.split('/')[1] ?? '');
       for (const [namespace, table] of previous.selecting)
         if (!stale.has(namespace)) this.selecting.set(namespace, table);
+      for (const [namespace, policies] of previous.byNamespace)
+        if (!stale.has(namespace)) this.byNamespace.set(namespace, policies);
+      for (const [namespace, index] of previous.podSelectorIndexes)
+        if (!stale.has(namespace)) this.podSelectorIndexes.set(namespace, index);
     }
-    this.policies = model.ofKind('NetworkPolicy').map(readPolicyOnce);
-    for (const policy of this.policies) {
-      const list = this.byNamespace.get(policy.namespace);
-      if (list) list.push(policy);
-      else this.byNamespace.set(policy.namespace, [policy]);
+  }
+
+  /** Every NetworkPolicy of the workspace, in workspace order. */
+  get policies(): readonly NetworkPolicy[] {
+    this.listed ??= this.model.ofKind('NetworkPolicy').map(readPolicyOnce);
+    return this.listed;
+  }
+
+  /** The NetworkPolicies of one namespace, in workspace order. */
+  private policiesIn(namespace: string): readonly NetworkPolicy[] {
+    let policies = this.byNamespace.get(namespace);
+    if (!policies) {
+      const objects = this.model.byName.get('NetworkPolicy')?.get(namespace);
+      policies = objects ? [...objects.values()].map(readPolicyOnce) : [];
+      this.byNamespace.set(namespace, policies);
     }
+    return policies;
   }
 
   /** A NetworkPolicy object as read (each object is read once). */
@@ -118,7 +138,7 @@ export class PolicyEngine {
   private podSelectorIndex(namespace: string): SelectorIndex<NetworkPolicy> {
     let index = this.podSelectorIndexes.get(namespace);
     if (!index) {
-      index = new SelectorIndex(this.byNamespace.get(namespace) ?? [], (policy) => policy.podSelector);
+      index = new SelectorIndex(this.policiesIn(namespace), (policy) => policy.podSelector);
       this.podSelectorIndexes.set(namespace, index);
     }
     return index;
