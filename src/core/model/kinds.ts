@@ -65,6 +65,17 @@ export function namespaceOfId(id: string): string {
   return first === -1 || second === -1 ? '' : id.slice(first + 1, second);
 }
 
+/** Whether an id's namespace part (see namespaceOfId) is one of `namespaces`, without slicing it out. */
+export function idInNamespaces(id: string, namespaces: readonly string[]): boolean {
+  const first = id.indexOf('/');
+  if (first === -1) return namespaces.includes('');
+  const second = id.indexOf('/', first + 1);
+  if (second === -1) return namespaces.includes('');
+  for (const namespace of namespaces)
+    if (second - first - 1 === namespace.length && id.startsWith(namespace, first + 1)) return true;
+  return false;
+}
+
 /**
  * Kinds that more than one API group defines. Objects of the group listed here keep the plain
  * kind in their id; the same kind from another group is qualified as `Kind.group` (kubectl's

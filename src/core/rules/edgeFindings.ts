@@ -1,5 +1,5 @@
 import type { GraphEdge } from '../graph/graph';
-import { namespaceOfId } from '../model/kinds';
+import { idInNamespaces } from '../model/kinds';
 import type { Finding } from './finding';
 import { changedNamespaces } from './namespaceScope';
 import { flatten } from '../util/flatten';
@@ -22,11 +22,12 @@ export function edgeFindings(
   const oneShot = context.model.options.oneShot === true;
   const changed = changedNamespaces(context.model);
   const controller = context.graph.ingressController;
+  const everything = changed === 'all' || (controller.known && changed.has(controller.namespace));
+  const changedList = changed === 'all' ? [] : [...changed];
+  // Checked for every blocked edge after each edit: the ids are compared in place rather than
+  // sliced into namespace strings.
   const stale = (edge: GraphEdge) =>
-    changed === 'all' ||
-    changed.has(namespaceOfId(edge.from)) ||
-    changed.has(namespaceOfId(edge.to)) ||
-    (controller.known && changed.has(controller.namespace));
+    everything || idInNamespaces(edge.from, changedList) || idInNamespaces(edge.to, changedList);
   const findings: (readonly Finding[])[] = [];
   for (const part of context.graph.blockedParts)
     for (const edge of part) {
