@@ -67,7 +67,7 @@ export function runRules(
   context: RuleContext,
   previous?: RuleCache,
 ): { parts: (readonly Finding[])[]; failures: string[]; cache: RuleCache } {
-  // Each rule's (or namespace's) findings, joined once at the end.
+  // Each rule's (or namespace's, or caller's) findings, handed on as they are.
   const parts: (readonly Finding[])[] = [];
   const failures: string[] = [];
   const cache = new Map<Rule, Map<string, readonly Finding[]>>();
