@@ -42,7 +42,7 @@ export function analyzeWorkspace(
   const graph = buildGraph(model, previous?.graph);
   const { parts, failures, cache } = runRules({ model, graph }, previous?.ruleCache);
   let count = 0;
-  for (const part of parts) count += part.length;
+  for (let i = 0; i < parts.length; i++) count += parts[i]!.length;
   let sorted: readonly Finding[] | undefined;
   return {
     model,

@@ -1,3 +1,4 @@
+import { PatchedList } from '../util/patchedList';
 import { DependentsIndex } from './dependentsIndex';
 import type { GraphEdge } from './graph';
 import { anyIn } from './graphContext';
@@ -37,9 +38,11 @@ export function callVerdicts(
   const dirtyList = dirty === 'all' ? [] : [...dirty];
   const reusable = (spaces: ReadonlySet<string>) => dirty !== 'all' && !anyIn(dirtyList, spaces);
   const patch = dirty !== 'all' && recomputed !== 'all' && previous?.calls.length === length;
-  const chunks = patch ? previous.chunks.slice() : new Array<CachedChunk>(length);
-  const annotated = patch ? previous.annotated.slice() : new Array<readonly GraphEdge[]>(length);
-  const blocked = patch ? previous.blocked.slice() : new Array<readonly GraphEdge[]>(length);
+  const chunks = patch ? new PatchedList(previous.chunks) : new FilledList<CachedChunk>(length);
+  const annotated = patch
+    ? new PatchedList(previous.annotated)
+    : new FilledList<readonly GraphEdge[]>(length);
+  const blocked = patch ? new PatchedList(previous.blocked) : new FilledList<readonly GraphEdge[]>(length);
   const dependents = new DependentsIndex(patch ? previous.dependents : undefined);
   const previousChunk = previousAt(previous?.calls, previous?.chunks, length);
 
@@ -49,23 +52,11 @@ export function callVerdicts(
     let entry: CachedChunk;
     if (calls.length === 0) entry = EMPTY_CHUNK;
     else if (before && reusable(before.spaces)) entry = before;
-    else {
-      const verdicts = calls.map((edge, index) => annotate(edge, before?.verdicts[index]));
-      const spaces = new Set<string>();
-      for (const verdict of verdicts) for (const space of verdict.spaces) spaces.add(space);
-      const edges = verdicts.map((verdict) => verdict.edge);
-      const blockedEdges = edges.filter(isBlocked);
-      entry = {
-        annotated: edges,
-        verdicts,
-        spaces,
-        blocked: blockedEdges.length > 0 ? blockedEdges : NO_EDGES,
-      };
-    }
+    else entry = annotatedChunk(calls, before, annotate);
     dependents.note(position, entry.spaces, patch ? previous.chunks[position]!.spaces : undefined);
-    chunks[position] = entry;
-    annotated[position] = entry.annotated.length > 0 ? entry.annotated : NO_EDGES;
-    blocked[position] = entry.blocked.length > 0 ? entry.blocked : NO_EDGES;
+    chunks.set(position, entry);
+    annotated.set(position, entry.annotated.length > 0 ? entry.annotated : NO_EDGES);
+    blocked.set(position, entry.blocked.length > 0 ? entry.blocked : NO_EDGES);
   };
 
   if (patch) {
@@ -78,7 +69,44 @@ export function callVerdicts(
   } else {
     for (let position = 0; position < length; position++) look(position);
   }
-  return { calls: callsByWorkload, chunks, annotated, blocked, dependents: dependents.result() };
+  return {
+    calls: callsByWorkload,
+    chunks: chunks.result,
+    annotated: annotated.result,
+    blocked: blocked.result,
+    dependents: dependents.result(),
+  };
+}
+
+/**
+ * One caller's calls with their verdicts. Where every verdict came back as the same edge as
+ * before (annotate keeps an edge whose verdict did not change), the previous lists are kept, so
+ * what is derived from them per array or per edge stays valid.
+ */
+function annotatedChunk(
+  calls: readonly GraphEdge[],
+  before: CachedChunk | undefined,
+  annotate: (edge: GraphEdge, before: CachedVerdict | undefined) => CachedVerdict,
+): CachedChunk {
+  const verdicts = calls.map((edge, index) => annotate(edge, before?.verdicts[index]));
+  const spaces = new Set<string>();
+  for (const verdict of verdicts) for (const space of verdict.spaces) spaces.add(space);
+  if (before && verdicts.every((verdict, index) => verdict.edge === before.annotated[index]))
+    return { annotated: before.annotated, verdicts, spaces, blocked: before.blocked };
+  const edges = verdicts.map((verdict) => verdict.edge);
+  const blockedEdges = edges.filter(isBlocked);
+  return { annotated: edges, verdicts, spaces, blocked: blockedEdges.length > 0 ? blockedEdges : NO_EDGES };
+}
+
+/** A new list filled position by position (the first analysis, or when positions moved). */
+class FilledList<T> {
+  readonly result: T[];
+  constructor(length: number) {
+    this.result = new Array<T>(length);
+  }
+  set(position: number, item: T): void {
+    this.result[position] = item;
+  }
 }
 
 /** Whether NetworkPolicies block an edge (the edges the policy-blocks-* rules report on). */

@@ -4,21 +4,29 @@
  * stays listed (it is only checked once more than needed).
  */
 export class DependentsIndex {
-  private readonly byNamespace: Map<string, readonly number[]>;
+  private byNamespace: ReadonlyMap<string, readonly number[]>;
+  /** Whether `byNamespace` is this index's own copy yet (most edits add no dependency). */
+  private own = false;
   private readonly copied = new Set<string>();
 
   constructor(previous: ReadonlyMap<string, readonly number[]> | undefined) {
-    this.byNamespace = new Map(previous);
+    this.byNamespace = previous ?? new Map();
+    this.own = previous === undefined;
   }
 
   note(position: number, spaces: ReadonlySet<string>, before: ReadonlySet<string> | undefined): void {
+    if (spaces === before) return;
     for (const namespace of spaces) {
       if (before?.has(namespace)) continue;
       const list = this.byNamespace.get(namespace) ?? [];
       if (before && list.includes(position)) continue;
       if (this.copied.has(namespace)) (list as number[]).push(position);
       else {
-        this.byNamespace.set(namespace, [...list, position]);
+        if (!this.own) {
+          this.byNamespace = new Map(this.byNamespace);
+          this.own = true;
+        }
+        (this.byNamespace as Map<string, readonly number[]>).set(namespace, [...list, position]);
         this.copied.add(namespace);
       }
     }

@@ -1,3 +1,4 @@
+import { PatchedList } from '../util/patchedList';
 import { DependentsIndex } from './dependentsIndex';
 import type { GraphContext, Memo } from './graphContext';
 
@@ -20,11 +21,12 @@ const NO_SPACES: ReadonlySet<string> = new Set();
 
 /**
  * `compute` for every object of `objects`, memoised per object. After an edit that kept every
- * object of the list at its position (the model patches its lists in place), the previous
- * results are copied whole and only the positions whose object was replaced or whose result
- * consulted a namespace the edit changed go through the memo: at 50,000 objects even a loop that
- * looks at every position on each keystroke cost more than the edit itself. When positions
- * cannot be compared, every object goes through its memo (which still reuses what it can).
+ * object of the list at its position (the model patches its lists in place), only the positions
+ * whose object was replaced or whose result consulted a namespace the edit changed go through the
+ * memo, and the previous lists are kept, copied only if one of those positions gets another
+ * result (PatchedList): at 50,000 objects even a loop that looks at every position on each
+ * keystroke cost more than the edit itself. When positions cannot be compared, every object goes
+ * through its memo (which still reuses what it can).
  */
 export function memoList<O extends object, T>(
   context: GraphContext,
@@ -35,24 +37,39 @@ export function memoList<O extends object, T>(
 ): ListResults<T> {
   const tracked = !context.model.options.oneShot;
   const dirty = tracked ? dirtyPositions(context, objects, previous) : 'all';
-  const before = dirty === 'all' ? undefined : previous;
-  // A copy is one memory move; writing position by position cost about 60 ns each.
-  const results = before ? before.results.slice() : new Array<T>(objects.length);
-  const spaces = before
-    ? before.spaces.slice()
-    : new Array<ReadonlySet<string>>(tracked ? objects.length : 0);
-  const dependents = new DependentsIndex(before?.dependents);
-  const run = (position: number) => {
+  if (dirty === 'all' || !previous) {
+    const results = new Array<T>(objects.length);
+    const spaces = new Array<ReadonlySet<string>>(tracked ? objects.length : 0);
+    const dependents = new DependentsIndex(undefined);
+    for (let position = 0; position < objects.length; position++) {
+      const object = objects[position]!;
+      results[position] = context.memo(cache, object, () => compute(object, position));
+      if (!tracked) continue;
+      spaces[position] = cache.get(object)?.dependencies.spaces ?? NO_SPACES;
+      dependents.note(position, spaces[position]!, undefined);
+    }
+    return { objects, results, spaces, dependents: dependents.result(), recomputed: 'all' };
+  }
+  const results = new PatchedList(previous.results);
+  const spaces = new PatchedList(previous.spaces);
+  const dependents = new DependentsIndex(previous.dependents);
+  for (const position of dirty) {
     const object = objects[position]!;
-    results[position] = context.memo(cache, object, () => compute(object, position));
-    if (!tracked) return;
+    results.set(
+      position,
+      context.memo(cache, object, () => compute(object, position)),
+    );
     const consulted = cache.get(object)?.dependencies.spaces ?? NO_SPACES;
-    dependents.note(position, consulted, before?.spaces[position]);
-    spaces[position] = consulted;
+    dependents.note(position, consulted, spaces.get(position));
+    spaces.set(position, consulted);
+  }
+  return {
+    objects,
+    results: results.result,
+    spaces: spaces.result,
+    dependents: dependents.result(),
+    recomputed: dirty,
   };
-  if (dirty === 'all') for (let position = 0; position < objects.length; position++) run(position);
-  else for (const position of dirty) run(position);
-  return { objects, results, spaces, dependents: dependents.result(), recomputed: dirty };
 }
 
 /** The positions to compute again, in increasing order, or 'all'. */
@@ -82,10 +99,10 @@ export function projectResults<T, P>(
   list: ListResults<T>,
   previous: readonly P[] | undefined,
   project: (result: T) => P,
-): P[] {
+): readonly P[] {
   if (list.recomputed === 'all' || !previous || previous.length !== list.results.length)
     return list.results.map(project);
-  const projected = previous.slice();
-  for (const position of list.recomputed) projected[position] = project(list.results[position]!);
-  return projected;
+  const projected = new PatchedList(previous);
+  for (const position of list.recomputed) projected.set(position, project(list.results[position]!));
+  return projected.result;
 }

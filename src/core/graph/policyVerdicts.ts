@@ -58,10 +58,14 @@ export function withPolicyVerdicts(
   const dirty = previous ? changedNamespaces(context) : 'all';
   const reusable = (spaces: readonly string[]) =>
     dirty !== 'all' && !spaces.some((space) => dirty.has(space));
-  const annotate = (edge: GraphEdge, before: CachedVerdict | undefined): CachedVerdict =>
-    before && reusable(before.spaces)
-      ? before
-      : annotated(edge, context, engine, unevaluated, ingressController);
+  const annotate = (edge: GraphEdge, before: CachedVerdict | undefined): CachedVerdict => {
+    if (before && reusable(before.spaces)) return before;
+    const fresh = annotated(edge, context, engine, unevaluated, ingressController);
+    // The same verdict again keeps the edge object: findings and lists kept per edge stay valid.
+    return before && samePolicy(before.edge.policy, fresh.edge.policy)
+      ? { edge: before.edge, spaces: fresh.spaces }
+      : fresh;
+  };
   const previousNorthSouth = previousAt(
     previous?.northSouth,
     previous?.northSouthVerdicts,
@@ -78,6 +82,22 @@ export function withPolicyVerdicts(
     blocked: ([northSouthAnnotated.filter(isBlocked)] as (readonly GraphEdge[])[]).concat(calls.blocked),
     cache: { northSouth, northSouthVerdicts, calls },
   };
+}
+
+function samePolicy(a: EdgePolicy | undefined, b: EdgePolicy | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return (
+    a.allowed === b.allowed &&
+    a.from === b.from &&
+    a.reason === b.reason &&
+    sameStrings(a.by, b.by) &&
+    sameStrings(a.notEvaluated ?? [], b.notEvaluated ?? []) &&
+    (a.notEvaluated === undefined) === (b.notEvaluated === undefined)
+  );
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 /** One edge with its verdict and the namespaces that verdict depends on. */

@@ -78,8 +78,10 @@ export function runRules(
       // A one-shot analysis (the CLI) keeps nothing for later: the rule runs once over everything.
       if (scope.scope === 'workspace' || context.model.options.oneShot) {
         const inParts = IN_PARTS.get(rule);
-        if (inParts) for (const part of inParts(context)) parts.push(part);
-        else parts.push(rule(context));
+        if (inParts) {
+          const found = inParts(context);
+          for (let i = 0; i < found.length; i++) parts.push(found[i]!);
+        } else parts.push(rule(context));
         continue;
       }
       const before =

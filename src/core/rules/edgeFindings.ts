@@ -29,8 +29,10 @@ export function edgeFindings(
   const stale = (edge: GraphEdge) =>
     everything || idInNamespaces(edge.from, changedList) || idInNamespaces(edge.to, changedList);
   const findings: (readonly Finding[])[] = [];
-  for (const part of context.graph.blockedParts)
-    for (const edge of part) {
+  const parts = context.graph.blockedParts;
+  // Indexed: one part per caller, looked at after every edit.
+  for (let i = 0; i < parts.length; i++)
+    for (const edge of parts[i]!) {
       if (!accept(edge)) continue;
       let found = oneShot ? undefined : cache.get(edge);
       if (found === undefined || stale(edge)) {

@@ -105,7 +105,7 @@ function snapshot(analysis: Analysis): string[] {
     ...analysis.graph.nodes.map((node) => `node ${node.id}`),
     ...analysis.graph.edges.map(
       (edge) =>
-        `edge ${edge.type} ${edge.from} -> ${edge.to} ${edge.port ?? ''} ${edge.targetPort ?? ''} ${(edge.evidence ?? []).map((item) => `${item.text}@${item.range.file}:${item.range.start}`).join(' | ')} ${edge.policy ? `${edge.policy.allowed} ${edge.policy.reason}` : ''}`,
+        `edge ${edge.type} ${edge.from} -> ${edge.to} ${edge.port ?? ''} ${edge.targetPort ?? ''} ${(edge.evidence ?? []).map((item) => `${item.text}@${item.range.file}:${item.range.start}`).join(' | ')} ${edge.policy ? `${edge.policy.allowed} ${edge.policy.reason} by ${edge.policy.by.join(',')} from ${edge.policy.from} not evaluated ${edge.policy.notEvaluated?.join(',') ?? '-'}` : ''}`,
     ),
     ...analysis.findings.map(
       (finding) =>
@@ -226,22 +226,69 @@ function parseAll(files: Record<string, string>, cache: Map<string, [string, Fil
   });
 }
 
+/**
+ * Applies each edit in turn, analysing after each with the previous analysis given, and checks
+ * every result against a fresh analysis of fresh parses. `valueEditsOnly`: each edit must also be
+ * one the model patches (no object added, removed or moved), the path most reuse is on.
+ */
+function assertEditsEqualFresh(
+  files: Record<string, string>,
+  steps: readonly (readonly [string, (files: Record<string, string>) => void])[],
+  valueEditsOnly = false,
+): void {
+  const cache = new Map<string, [string, FileParse]>();
+  let previous = analyzeWorkspace(parseAll(files, cache), { defaultNamespace: 'default' });
+  for (const [what, edit] of steps) {
+    edit(files);
+    const parses = parseAll(files, cache);
+    const incremental = analyzeWorkspace(parses, { defaultNamespace: 'default' }, previous);
+    if (valueEditsOnly) assert.equal(incremental.model.changes?.namespaces, false, `${what}: a value edit`);
+    const fresh = analyzeWorkspace(
+      parses.map((parse) => parseManifestFile(parse.file, files[parse.file]!)),
+      { defaultNamespace: 'default' },
+    );
+    assert.deepEqual(snapshot(incremental), snapshot(fresh), `after: ${what}`);
+    previous = incremental;
+  }
+}
+
 describe('incremental analysis', () => {
   it('equals a fresh analysis after every edit of a sequence', () => {
-    const files = { ...base };
-    const cache = new Map<string, [string, FileParse]>();
-    let previous = analyzeWorkspace(parseAll(files, cache), { defaultNamespace: 'default' });
-    for (const [what, edit] of edits) {
-      edit(files);
-      const parses = parseAll(files, cache);
-      const incremental = analyzeWorkspace(parses, { defaultNamespace: 'default' }, previous);
-      const fresh = analyzeWorkspace(
-        parses.map((parse) => parseManifestFile(parse.file, files[parse.file]!)),
-        { defaultNamespace: 'default' },
-      );
-      assert.deepEqual(snapshot(incremental), snapshot(fresh), `after: ${what}`);
-      previous = incremental;
-    }
+    assertEditsEqualFresh({ ...base }, edits);
+  });
+
+  it('updates a blocked path whose verdict keeps its policies but blocks another port', () => {
+    // The Service (in its own file) and so its `exposes` edge stay as they were; the verdict's
+    // allowed/by/from stay the same and only its reason names the new port. A verdict equal to
+    // the previous one keeps its edge object, so this pins that "equal" reads the reason.
+    assertEditsEqualFresh({ ...base }, [
+      [
+        'an exposed workload behind a named target port, isolated for ingress except on 9999',
+        (files) => {
+          files['api.yaml'] =
+            'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: shop}\nspec:\n  template:\n    metadata: {labels: {app: api}}\n    spec: {containers: [{name: api, ports: [{name: http, containerPort: 8080}]}]}\n';
+          files['api-service.yaml'] =
+            'apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: shop}\nspec: {type: LoadBalancer, selector: {app: api}, ports: [{port: 80, targetPort: http}]}\n';
+          files['api-policy.yaml'] =
+            'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: api-in, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: api}}\n  ingress: [{ports: [{port: 9999}]}]\n';
+        },
+      ],
+      [
+        'its container listens on another port under the same name',
+        (files) =>
+          (files['api.yaml'] = files['api.yaml']!.replace('containerPort: 8080', 'containerPort: 8081')),
+      ],
+    ]);
+  });
+
+  it('updates the policies of other kinds named on verdicts that otherwise stay the same', () => {
+    // Calls and verdicts are reused as they were; only the list of not-evaluated policies grows.
+    const cilium = (name: string) =>
+      `apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: ${name}, namespace: shop}\nspec: {endpointSelector: {}}\n`;
+    assertEditsEqualFresh({ ...base }, [
+      ['a Cilium policy in the callers namespace', (files) => (files['cilium-a.yaml'] = cilium('a'))],
+      ['and a second one', (files) => (files['cilium-b.yaml'] = cilium('b'))],
+    ]);
   });
 
   it('follows a caller into a namespace it starts to call, through value edits only', () => {
@@ -263,32 +310,24 @@ spec:
   selector: {app: ledger}
   ports: [{port: 9000}]
 `;
-    const files: Record<string, string> = { ...base, 'billing.yaml': billing };
-    const cache = new Map<string, [string, FileParse]>();
-    let previous = analyzeWorkspace(parseAll(files, cache), { defaultNamespace: 'default' });
-    const steps: [string, () => void][] = [
+    assertEditsEqualFresh(
+      { ...base, 'billing.yaml': billing },
       [
-        'web calls ledger.billing',
-        () =>
-          (files['web.yaml'] = files['web.yaml']!.replace(
-            'value: postgres.data',
-            'value: "ledger.billing.svc.cluster.local:9000"',
-          )),
+        [
+          'web calls ledger.billing',
+          (files) =>
+            (files['web.yaml'] = files['web.yaml']!.replace(
+              'value: postgres.data',
+              'value: "ledger.billing.svc.cluster.local:9000"',
+            )),
+        ],
+        [
+          'ledger moves to port 9001',
+          (files) => (files['billing.yaml'] = billing.replaceAll('9000', '9001')),
+        ],
       ],
-      ['ledger moves to port 9001', () => (files['billing.yaml'] = billing.replaceAll('9000', '9001'))],
-    ];
-    for (const [what, step] of steps) {
-      step();
-      const parses = parseAll(files, cache);
-      const incremental = analyzeWorkspace(parses, { defaultNamespace: 'default' }, previous);
-      assert.equal(incremental.model.changes?.namespaces, false, `${what}: a value edit`);
-      const fresh = analyzeWorkspace(
-        parses.map((parse) => parseManifestFile(parse.file, files[parse.file]!)),
-        { defaultNamespace: 'default' },
-      );
-      assert.deepEqual(snapshot(incremental), snapshot(fresh), `after: ${what}`);
-      previous = incremental;
-    }
+      true,
+    );
   });
 
   it('reuses unchanged objects and the calls of callers the edit cannot affect', () => {
