@@ -27,12 +27,13 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
   const ingresses = ingressEdges(context, previous?.lists.ingresses);
   // Every north-south edge names the object that makes it (`exposes` ends at it, `routes` starts
   // at it), so edges of different objects never merge: each object's edges are merged on their
-  // own, and the per-object lists reused after an edit need no re-keying (merging all of them on
-  // each keystroke cost milliseconds).
-  const northSouth = flatten(exposed.results).concat(
-    flatten(ingresses.results),
-    mergedEdges([...openshiftRouteEdges(context), ...gatewayApiEdges(context), ...istioEdges(context)]),
-  );
+  // own, and their verdicts are kept per object like each caller's (merging and annotating all
+  // of them again on each keystroke cost milliseconds).
+  const otherEntries = mergedEdges([
+    ...openshiftRouteEdges(context),
+    ...gatewayApiEdges(context),
+    ...istioEdges(context),
+  ]);
   // A Service selects a workload once: `selects` edges need no merging.
   const selectsPerService = selectsEdges(context, previous?.lists.selects);
 
@@ -42,9 +43,12 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
   const unevaluatedPolicies = new UnevaluatedPolicies(model);
   const ingressController = parseIngressController(model.options.ingressController);
   const annotated = withPolicyVerdicts(
-    northSouth,
-    calls.edges,
-    calls.perWorkload.recomputed,
+    [
+      { lists: exposed.results, recomputed: exposed.recomputed },
+      { lists: ingresses.results, recomputed: ingresses.recomputed },
+      { lists: [otherEntries], recomputed: 'all' },
+    ],
+    { lists: calls.edges, recomputed: calls.perWorkload.recomputed },
     context,
     policy,
     unevaluatedPolicies,
@@ -63,7 +67,9 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
   let previousNodes = previous?.builtNodes;
   const listNodes = (): GraphNodes => {
     if (!nodes) {
-      const hasExternal = annotated.northSouth.some((edge) => edge.from === EXTERNAL_ID);
+      const hasExternal = annotated.northSouth.some((group) =>
+        group.some((part) => part.some((edge) => edge.from === EXTERNAL_ID)),
+      );
       nodes = graphNodes(context, hasExternal, previousNodes);
       previousNodes = undefined;
     }
@@ -77,7 +83,7 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
     },
     get edges() {
       // Joined once from the pieces (per Service, per caller), not step by step.
-      edges ??= flatten([annotated.northSouth, ...selectsPerService.results, ...annotated.calls]);
+      edges ??= flatten([...flatten(annotated.northSouth), ...selectsPerService.results, ...annotated.calls]);
       return edges;
     },
     get nodesById() {
@@ -87,7 +93,7 @@ export function buildGraph(model: WorkspaceModel, previous?: Graph): Graph {
       return nodes;
     },
     get blockedEdges() {
-      blockedEdges ??= flatten(annotated.blocked);
+      blockedEdges ??= flatten(flatten(annotated.blocked));
       return blockedEdges;
     },
     blockedParts: annotated.blocked,

@@ -85,10 +85,11 @@ export interface Graph {
   /** The edges of `edges` that NetworkPolicies block, in the same order. */
   readonly blockedEdges: readonly GraphEdge[];
   /**
-   * The same in parts (north-south, then per caller, mostly empty), for the policy-blocks-* rules,
-   * which read them after every edit.
+   * The same in parts, per group (exposed Services, Ingresses, other entry points, callers) and
+   * per item of the group (mostly empty), for the policy-blocks-* rules, which read them after
+   * every edit: an item an edit left alone has the same array as before.
    */
-  readonly blockedParts: readonly (readonly GraphEdge[])[];
+  readonly blockedParts: readonly (readonly (readonly GraphEdge[])[])[];
   /** Values that look like cluster addresses but name no Service (`call-unresolved`). */
   readonly unresolvedCalls: readonly UnresolvedCall[];
   /**

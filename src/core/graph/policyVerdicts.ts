@@ -7,36 +7,43 @@ import type { K8sObject } from '../model/k8sObject';
 import { namespaceOfId } from '../model/kinds';
 import type { EdgePolicy, GraphEdge } from './graph';
 import type { GraphContext } from './graphContext';
-import { callVerdicts, isBlocked } from './callVerdicts';
+import { listVerdicts, isBlocked, type ListVerdicts } from './listVerdicts';
 import { flatten } from '../util/flatten';
-import { NO_CACHE, previousAt, type CachedVerdict, type VerdictCache } from './verdictCache';
+import { NO_CACHE, type CachedVerdict, type VerdictCache } from './verdictCache';
 export type { VerdictCache } from './verdictCache';
+
+/** Edges that come per item of a list, with the positions an edit built again. */
+export interface EdgeLists {
+  readonly lists: readonly (readonly GraphEdge[])[];
+  /** Positions of `lists` that may hold other arrays than in the previous analysis. */
+  readonly recomputed: readonly number[] | 'all';
+}
 
 /**
  * The NetworkPolicy verdict on every `calls` edge and on the last hop of every north-south path
  * (the edge that enters a Service from outside or from the Ingress controller): whether the
  * traffic reaches the selected pods on their target port, and which policies decided.
- * `northSouth` edges are annotated one by one; `callsByWorkload` are each workload's calls as
- * inferCalls gave them (at the workload's position), reused whole after an edit while the
- * caller's calls were reused and nothing changed in the namespaces their verdicts depend on
- * (callVerdicts.ts).
+ * The edges come per item: `northSouth` per entry point (exposed Services, Ingresses, the other
+ * entry points together), `calls` per caller. An item's verdicts are reused whole after an edit
+ * while its edges were reused and nothing changed in the namespaces they depend on
+ * (listVerdicts.ts); the results are per item too, so the rules see what an edit left alone as
+ * the same arrays.
  */
 export function withPolicyVerdicts(
-  northSouth: readonly GraphEdge[],
-  callsByWorkload: readonly (readonly GraphEdge[])[],
-  /** Positions of `callsByWorkload` that may hold other arrays than in the previous analysis. */
-  recomputedCalls: readonly number[] | 'all',
+  northSouth: readonly EdgeLists[],
+  calls: EdgeLists,
   context: GraphContext,
   engine: PolicyEngine,
   unevaluated: UnevaluatedPolicies,
   ingressController: Endpoint,
   previous: VerdictCache | undefined,
 ): {
-  northSouth: GraphEdge[];
-  /** The calls with their verdicts, per caller (joined with the other edges when listed). */
+  /** The north-south edges with their verdicts: per group given, per entry point. */
+  northSouth: readonly (readonly (readonly GraphEdge[])[])[];
+  /** The calls with their verdicts, per caller. */
   calls: readonly (readonly GraphEdge[])[];
-  /** The blocked edges in parts: the north-south ones, then per caller. */
-  blocked: readonly (readonly GraphEdge[])[];
+  /** The blocked edges: per group (those of `northSouth`, then the calls), per item. */
+  blocked: readonly (readonly (readonly GraphEdge[])[])[];
   cache: VerdictCache;
 } {
   if (context.model.options.oneShot) {
@@ -50,10 +57,15 @@ export function withPolicyVerdicts(
         sourceOf(edge, context, ingressController),
         context.model.byId.get(edge.to),
       );
-    const annotatedNorthSouth = northSouth.map(annotate);
-    const calls = flatten(callsByWorkload).map(annotate);
-    const blocked = annotatedNorthSouth.filter(isBlocked).concat(calls.filter(isBlocked));
-    return { northSouth: annotatedNorthSouth, calls: [calls], blocked: [blocked], cache: NO_CACHE };
+    const annotatedNorthSouth = flatten(northSouth.flatMap((group) => group.lists)).map(annotate);
+    const annotatedCalls = flatten(calls.lists).map(annotate);
+    const blocked = annotatedNorthSouth.filter(isBlocked).concat(annotatedCalls.filter(isBlocked));
+    return {
+      northSouth: [[annotatedNorthSouth]],
+      calls: [annotatedCalls],
+      blocked: [[blocked]],
+      cache: NO_CACHE,
+    };
   }
   const dirty = previous ? changedNamespaces(context) : 'all';
   const reusable = (spaces: readonly string[]) =>
@@ -66,21 +78,15 @@ export function withPolicyVerdicts(
       ? { edge: before.edge, spaces: fresh.spaces }
       : fresh;
   };
-  const previousNorthSouth = previousAt(
-    previous?.northSouth,
-    previous?.northSouthVerdicts,
-    northSouth.length,
-  );
-  const northSouthVerdicts = northSouth.map((edge, position) =>
-    annotate(edge, previousNorthSouth(position, edge)),
-  );
-  const northSouthAnnotated = northSouthVerdicts.map((entry) => entry.edge);
-  const calls = callVerdicts(callsByWorkload, recomputedCalls, dirty, annotate, previous?.calls);
+  const verdictsOf = (group: EdgeLists, before: ListVerdicts | undefined) =>
+    listVerdicts(group.lists, group.recomputed, dirty, annotate, before);
+  const northSouthVerdicts = northSouth.map((group, index) => verdictsOf(group, previous?.northSouth[index]));
+  const callVerdicts = verdictsOf(calls, previous?.calls);
   return {
-    northSouth: northSouthAnnotated,
-    calls: calls.annotated,
-    blocked: ([northSouthAnnotated.filter(isBlocked)] as (readonly GraphEdge[])[]).concat(calls.blocked),
-    cache: { northSouth, northSouthVerdicts, calls },
+    northSouth: northSouthVerdicts.map((verdicts) => verdicts.annotated),
+    calls: callVerdicts.annotated,
+    blocked: [...northSouthVerdicts, callVerdicts].map((verdicts) => verdicts.blocked),
+    cache: { northSouth: northSouthVerdicts, calls: callVerdicts },
   };
 }
 

@@ -1,22 +1,22 @@
-import type { CallVerdicts } from './callVerdicts';
+import type { ListVerdicts } from './listVerdicts';
 import type { GraphEdge } from './graph';
 
 /**
- * Verdicts of the previous analysis, of the north-south edges and of each workload's calls. A verdict
+ * Verdicts of the previous analysis, of each entry point's north-south edges and of each
+ * workload's calls. A verdict
  * depends on the NetworkPolicies, pods and Service of the callee's namespace and on the
  * sender's namespace (a caller's, or a known Ingress controller's): it stays valid while the
  * model reports no change in those namespaces, none in namespaces themselves, and none to
  * policies of other kinds.
  */
 export interface VerdictCache {
-  /** The north-south edges as built (the same array while none changed), and their verdicts. */
-  readonly northSouth: readonly GraphEdge[];
-  readonly northSouthVerdicts: readonly CachedVerdict[];
+  /** Per group of entry points (exposed Services, Ingresses, the others): each one's verdicts. */
+  readonly northSouth: readonly ListVerdicts[];
   /** Each workload's calls and their verdicts, at the workload's position. */
-  readonly calls: CallVerdicts | undefined;
+  readonly calls: ListVerdicts | undefined;
 }
 
-export const NO_CACHE: VerdictCache = { northSouth: [], northSouthVerdicts: [], calls: undefined };
+export const NO_CACHE: VerdictCache = { northSouth: [], calls: undefined };
 
 export interface CachedVerdict {
   /** The edge as annotated (the key is the edge as built). */

@@ -5,7 +5,7 @@ import type { SourceRange } from '../model/sourceRange';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { Rule, RuleContext } from './rule';
 import { flatten } from '../util/flatten';
-import { anyIn } from '../graph/graphContext';
+import { PatchedList } from '../util/patchedList';
 
 /**
  * `call-unresolved`: a value looks like a cluster address (`x.ns.svc...`, `name.ns` of a known
@@ -14,52 +14,133 @@ import { anyIn } from '../graph/graphContext';
  */
 export const callUnresolved: Rule = (context) => flatten(callUnresolvedParts(context));
 
-/** The findings of callUnresolved per caller (the same arrays while nothing they read changed). */
+/**
+ * The findings of callUnresolved per caller (the same arrays while nothing they read changed).
+ * Kept per caller position with the list of unresolved calls they were made for: after an edit,
+ * only the callers whose unresolved calls are other arrays than before (inferCalls keeps the
+ * others) and those with a short name of a Service the edit touched (the hint may change) are
+ * looked at, not every caller of the workspace.
+ */
 export function callUnresolvedParts({ model, graph }: RuleContext): (readonly Finding[])[] {
-  const found: (readonly Finding[])[] = [];
   const oneShot = model.options.oneShot === true;
-  const touched = oneShot ? undefined : touchedServiceNames(model);
   const byCaller = graph.unresolvedByCaller;
-  // Indexed, without a closure per caller: this runs over every workload after each edit.
-  for (let position = 0; position < byCaller.length; position++) {
-    const calls = byCaller[position]!;
-    if (calls.length === 0) continue;
-    // A caller's unresolved calls are the same array while the caller and everything its calls
-    // were resolved against are unchanged; so are their findings, except for the hint on short
-    // names, which names the Services of that name elsewhere: made again when a Service of one
-    // of those names was added, removed or replaced (or namespaces changed).
-    const kept = keptByCaller.get(calls);
-    if (kept && touched && !anyIn(kept.shortNames, touched)) {
-      found.push(kept.findings);
-      continue;
+  const touched = oneShot ? undefined : touchedServiceNames(model);
+  const before = oneShot
+    ? undefined
+    : (kept.get(byCaller) ?? (graph.calls.unresolvedBefore && kept.get(graph.calls.unresolvedBefore)));
+  let state: CallerFindings;
+  if (before && touched && before.calls.length === byCaller.length) {
+    const findings = new PatchedList(before.findings);
+    const shortNames = new ShortNameIndex(before.shortNames);
+    const positions = new Set<number>();
+    const recomputed = graph.calls.perWorkload.recomputed;
+    // Only positions inferCalls recomputed can hold other arrays.
+    const replaced = (position: number) => {
+      if (byCaller[position] !== before.calls[position]) positions.add(position);
+    };
+    if (byCaller !== before.calls) {
+      if (recomputed === 'all')
+        for (let position = 0; position < byCaller.length; position++) replaced(position);
+      else for (const position of recomputed) replaced(position);
     }
-    const findings: Finding[] = [];
-    const shortNames: string[] = [];
-    for (const call of calls) {
-      const caller = model.byId.get(call.from);
-      if (call.shortName !== undefined) shortNames.push(call.shortName);
-      const hint =
-        call.shortName === undefined
-          ? ''
-          : otherNamespaces(call.shortName, caller, servicesNamed(model, call.shortName));
-      let cached = findingsByCall.get(call);
-      if (cached === undefined || cached.hint !== hint) {
-        cached = { finding: findingFor(call, caller, hint), hint };
-        if (!oneShot) findingsByCall.set(call, cached);
-      }
-      if (cached.finding) findings.push(cached.finding);
+    for (const name of touched)
+      for (const position of before.shortNames.get(name) ?? []) positions.add(position);
+    for (const position of positions) {
+      findings.set(position, findingsOf(model, byCaller[position]!, oneShot));
+      shortNames.note(position, byCaller[position]!);
     }
-    if (!oneShot) keptByCaller.set(calls, { findings, shortNames });
-    found.push(findings);
+    state = { calls: byCaller, findings: findings.result, shortNames: shortNames.result() };
+  } else {
+    const findings = new Array<readonly Finding[]>(byCaller.length);
+    const shortNames = new ShortNameIndex(undefined);
+    for (let position = 0; position < byCaller.length; position++) {
+      const calls = byCaller[position]!;
+      findings[position] = calls.length === 0 ? NO_FINDINGS : findingsOf(model, calls, oneShot);
+      if (!oneShot) shortNames.note(position, calls);
+    }
+    state = { calls: byCaller, findings, shortNames: shortNames.result() };
+  }
+  if (!oneShot) kept.set(byCaller, state);
+  const found: (readonly Finding[])[] = [];
+  // Indexed: this runs over every caller position after each edit.
+  for (let position = 0; position < state.findings.length; position++) {
+    const findings = state.findings[position]!;
+    if (findings.length > 0) found.push(findings);
   }
   return found;
 }
 
+/** One caller's findings; each call's finding is kept while its hint reads the same. */
+function findingsOf(
+  model: WorkspaceModel,
+  calls: readonly UnresolvedCall[],
+  oneShot: boolean,
+): readonly Finding[] {
+  if (calls.length === 0) return NO_FINDINGS;
+  const findings: Finding[] = [];
+  for (const call of calls) {
+    const caller = model.byId.get(call.from);
+    const hint =
+      call.shortName === undefined
+        ? ''
+        : otherNamespaces(call.shortName, caller, servicesNamed(model, call.shortName));
+    let cached = findingsByCall.get(call);
+    if (cached === undefined || cached.hint !== hint) {
+      cached = { finding: findingFor(call, caller, hint), hint };
+      if (!oneShot) findingsByCall.set(call, cached);
+    }
+    if (cached.finding) findings.push(cached.finding);
+  }
+  return findings;
+}
+
+const NO_FINDINGS: readonly Finding[] = [];
+
+interface CallerFindings {
+  /** The unresolved calls per caller position these findings were made for. */
+  readonly calls: readonly (readonly UnresolvedCall[])[];
+  readonly findings: readonly (readonly Finding[])[];
+  /** Short name → positions of callers with an unresolved short name of it (may list extra). */
+  readonly shortNames: ReadonlyMap<string, readonly number[]>;
+}
+
+/** By the list of unresolved calls per caller the findings were made for. */
+const kept = new WeakMap<readonly (readonly UnresolvedCall[])[], CallerFindings>();
 const findingsByCall = new WeakMap<UnresolvedCall, { finding: Finding | null; hint: string }>();
-const keptByCaller = new WeakMap<
-  readonly UnresolvedCall[],
-  { findings: readonly Finding[]; shortNames: readonly string[] }
->();
+
+/** Short name → caller positions, shared with the previous analysis and copied where it grows. */
+class ShortNameIndex {
+  private byName: ReadonlyMap<string, readonly number[]>;
+  private own: boolean;
+  private readonly copied = new Set<string>();
+
+  constructor(previous: ReadonlyMap<string, readonly number[]> | undefined) {
+    this.byName = previous ?? new Map();
+    this.own = previous === undefined;
+  }
+
+  note(position: number, calls: readonly UnresolvedCall[]): void {
+    for (const call of calls) {
+      const name = call.shortName;
+      if (name === undefined) continue;
+      const list = this.byName.get(name) ?? [];
+      if (list.includes(position)) continue;
+      if (!this.own) {
+        this.byName = new Map(this.byName);
+        this.own = true;
+      }
+      if (this.copied.has(name)) (list as number[]).push(position);
+      else {
+        (this.byName as Map<string, readonly number[]>).set(name, [...list, position]);
+        this.copied.add(name);
+      }
+    }
+  }
+
+  result(): ReadonlyMap<string, readonly number[]> {
+    return this.byName;
+  }
+}
 
 /** Names of the Services the edit added, removed or replaced; undefined when anything may differ. */
 function touchedServiceNames(model: WorkspaceModel): ReadonlySet<string> | undefined {

@@ -291,6 +291,23 @@ describe('incremental analysis', () => {
     ]);
   });
 
+  it('hints at a Service that appears elsewhere for a short name a caller started to use', () => {
+    // The caller's new unresolved short name must be noted at the edit that introduced it: the
+    // later edit leaves the caller alone and only the hint on its finding changes.
+    assertEditsEqualFresh({ ...base }, [
+      [
+        'web now calls basket:7070, which its namespace lacks',
+        (files) => (files['web.yaml'] = files['web.yaml']!.replace('cart:7070', 'basket:7070')),
+      ],
+      [
+        'a Service basket appears in namespace data',
+        (files) =>
+          (files['basket.yaml'] =
+            'apiVersion: v1\nkind: Service\nmetadata: {name: basket, namespace: data}\nspec: {ports: [{port: 7070}]}\n'),
+      ],
+    ]);
+  });
+
   it('follows a caller into a namespace it starts to call, through value edits only', () => {
     // Value edits keep every workload at its position: callers are then resolved again only when
     // replaced or when a namespace their calls consulted changed, so the second edit must know

@@ -50,6 +50,7 @@ export function inferCalls(context: GraphContext, previous?: InferredCalls): Inf
     (_object, position) => resolveWorkload(context, workloads[position]!),
   );
   return {
+    unresolvedBefore: previous?.unresolved,
     edges: projectResults(perWorkload, previous?.edges, (calls) =>
       calls.edges.length > 0 ? calls.edges : NO_EDGES,
     ),
@@ -78,6 +79,11 @@ export interface InferredCalls {
   readonly edges: readonly (readonly GraphEdge[])[];
   /** Values that look like cluster addresses but name no Service, per caller. */
   readonly unresolved: readonly (readonly UnresolvedCall[])[];
+  /**
+   * `unresolved` of the previous analysis (what this one was patched from), for what is kept per
+   * position of it (call-unresolved findings); never an older one, so analyses do not chain.
+   */
+  readonly unresolvedBefore: readonly (readonly UnresolvedCall[])[] | undefined;
   /** The calls with what each consulted, for the next analysis after an edit (see memoList). */
   readonly perWorkload: ListResults<WorkloadCalls>;
 }

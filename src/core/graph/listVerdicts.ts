@@ -4,14 +4,17 @@ import type { GraphEdge } from './graph';
 import { anyIn } from './graphContext';
 import { EMPTY_CHUNK, previousAt, type CachedChunk, type CachedVerdict } from './verdictCache';
 
-/** The verdicts of every caller's `calls` edges, at the caller's position in the workload list. */
-export interface CallVerdicts {
-  /** Each caller's calls as inferCalls gave them (the key of `chunks`). */
+/**
+ * The verdicts of edges that come per item of a list (each caller's calls at the caller's
+ * position in the workload list, each Service's or Ingress's north-south edges at its position).
+ */
+export interface ListVerdicts {
+  /** Each item's edges as built (the key of `chunks`). */
   readonly calls: readonly (readonly GraphEdge[])[];
   readonly chunks: readonly CachedChunk[];
-  /** Each caller's calls with their verdicts; one shared empty list where there are none. */
+  /** Each item's edges with their verdicts; one shared empty list where there are none. */
   readonly annotated: readonly (readonly GraphEdge[])[];
-  /** Each caller's blocked calls; one shared empty list where there are none. */
+  /** Each item's blocked edges; one shared empty list where there are none. */
   readonly blocked: readonly (readonly GraphEdge[])[];
   /** Namespace → positions whose verdicts depend on it (see DependentsIndex). */
   readonly dependents: ReadonlyMap<string, readonly number[]>;
@@ -20,20 +23,20 @@ export interface CallVerdicts {
 const NO_EDGES: readonly GraphEdge[] = [];
 
 /**
- * Verdicts per caller. After an edit that kept the workload list in place, the previous lists are
- * copied and only the callers whose calls were inferred again, or whose verdicts depend on a
- * namespace where something a verdict reads changed (`dirty`), are looked at: a pass over every
- * caller on each keystroke cost milliseconds at 50,000 objects. Otherwise every caller is looked
- * at, reusing what it can by position or by array (previousAt).
+ * Verdicts per item. After an edit that kept the list in place, the previous lists are kept
+ * (copied only where an item gets other edges) and only the items whose edges were built again,
+ * or whose verdicts depend on a namespace where something a verdict reads changed (`dirty`), are
+ * looked at: a pass over every caller on each keystroke cost milliseconds at 50,000 objects.
+ * Otherwise every item is looked at, reusing what it can by position or by array (previousAt).
  */
-export function callVerdicts(
+export function listVerdicts(
   callsByWorkload: readonly (readonly GraphEdge[])[],
-  /** Positions whose calls may be other arrays than before ('all' when any may be). */
+  /** Positions whose edges may be other arrays than before ('all' when any may be). */
   recomputed: readonly number[] | 'all',
   dirty: ReadonlySet<string> | 'all',
   annotate: (edge: GraphEdge, before: CachedVerdict | undefined) => CachedVerdict,
-  previous: CallVerdicts | undefined,
-): CallVerdicts {
+  previous: ListVerdicts | undefined,
+): ListVerdicts {
   const length = callsByWorkload.length;
   const dirtyList = dirty === 'all' ? [] : [...dirty];
   const reusable = (spaces: ReadonlySet<string>) => dirty !== 'all' && !anyIn(dirtyList, spaces);
@@ -79,7 +82,7 @@ export function callVerdicts(
 }
 
 /**
- * One caller's calls with their verdicts. Where every verdict came back as the same edge as
+ * One item's edges with their verdicts. Where every verdict came back as the same edge as
  * before (annotate keeps an edge whose verdict did not change), the previous lists are kept, so
  * what is derived from them per array or per edge stays valid.
  */
