@@ -25,6 +25,8 @@ export function patchModel(
   )
     return undefined;
   const replaced = new Map<K8sObject, K8sObject>();
+  /** Positions in `objects` of the replaced objects, with their replacements. */
+  const replacedAt: [number, K8sObject][] = [];
   const parsesAdded: [ParsedObject, K8sObject][] = [];
   const parsesRemoved: ParsedObject[] = [];
   const filesBefore = previous.files;
@@ -46,6 +48,7 @@ export function patchModel(
       parsesRemoved.push(before.objects[i]!);
       parsesAdded.push([parsed, placed]);
       replaced.set(old, placed);
+      replacedAt.push([previous.fileStarts[index]! + i, placed]);
     }
   }
   if (replaced.size === 0 && files.every((file, index) => file === previous.files[index])) return undefined;
@@ -97,7 +100,7 @@ export function patchModel(
     filesWithProblems: problemsChanged
       ? files.filter((file) => file.syntaxProblems.length > 0)
       : previous.filesWithProblems,
-    objects: replacedIn(previous.objects, replaced),
+    objects: replacedAt.length > 0 ? setAt(previous.objects, replacedAt) : previous.objects,
     placedByParse: OverlayMap.patch(previous.placedByParse, parsesAdded, parsesRemoved),
     changes: {
       ids: new Set([...replaced.values()].map((object) => object.id)),
@@ -140,6 +143,13 @@ function replacedIn<T>(list: readonly T[], replaced: ReadonlyMap<T, T>): T[] {
     const at = copy.indexOf(old);
     if (at !== -1) copy[at] = placed;
   }
+  return copy;
+}
+
+/** A copy of `list` with the items at the given positions set. */
+function setAt<T>(list: readonly T[], items: readonly (readonly [number, T])[]): T[] {
+  const copy = list.slice();
+  for (const [position, item] of items) copy[position] = item;
   return copy;
 }
 

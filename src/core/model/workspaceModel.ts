@@ -54,6 +54,11 @@ export interface WorkspaceModel {
   readonly byKind: ReadonlyMap<string, readonly K8sObject[]>;
   /** Placed objects by their parse, for the next build to reuse. */
   readonly placedByParse: ReadonlyMap<ParsedObject, K8sObject>;
+  /**
+   * Where each file's objects start in `objects` (which lists every file's objects in file order):
+   * an edit that replaced objects in place finds their positions here, not by a scan.
+   */
+  readonly fileStarts: Int32Array;
   /** The namespaces kustomizations assign, for the next build to place edited objects the same way. */
   readonly kustomized?: KustomizeNamespaces;
   /** What changed since the previous model of the same workspace; undefined for a first build. */
@@ -161,6 +166,7 @@ export function buildWorkspaceModel(
     filesWithProblems: files.filter((file) => file.syntaxProblems.length > 0),
     objects,
     placedByParse,
+    fileStarts: fileStartsOf(files),
     kustomized,
     changes:
       previous && sameOptions(previous.options, options) ? diff(previous, byId, namespaces) : undefined,
@@ -270,4 +276,14 @@ function workloadOf(object: K8sObject): Workload | undefined {
     workloadWrappers.set(object, workload);
   }
   return workload ?? undefined;
+}
+
+function fileStartsOf(files: readonly FileParse[]): Int32Array {
+  const starts = new Int32Array(files.length);
+  let at = 0;
+  for (let index = 0; index < files.length; index++) {
+    starts[index] = at;
+    at += files[index]!.objects.length;
+  }
+  return starts;
 }

@@ -248,6 +248,14 @@ function assertEditsEqualFresh(
       { defaultNamespace: 'default' },
     );
     assert.deepEqual(snapshot(incremental), snapshot(fresh), `after: ${what}`);
+    // The model's objects in order, each as placed from its current text (a patched list must
+    // hold the replacement at the replaced object's place).
+    const objects = (analysis: Analysis) =>
+      analysis.model.objects.map(
+        (object) =>
+          `${object.id} ${object.file}:${object.range.start}-${object.range.end} ${JSON.stringify(object.body)}`,
+      );
+    assert.deepEqual(objects(incremental), objects(fresh), `objects after: ${what}`);
     previous = incremental;
   }
 }
