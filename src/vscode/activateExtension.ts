@@ -123,7 +123,7 @@ export function activateExtension(context: vscode.ExtensionContext): KubeTopolog
       const snapshot = analysis.flush();
       return {
         files: snapshot.files.size,
-        objects: snapshot.analysis.model.objects.length,
+        objects: snapshot.analysis.model.objectList.length,
         findings: snapshot.analysis.findingCount,
         skipped: [...snapshot.files.values()].filter((file) => file.parse.skipped).length,
       };

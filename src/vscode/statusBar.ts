@@ -11,7 +11,7 @@ export class TopologyStatusBar implements vscode.Disposable {
   }
 
   update(snapshot: AnalysisSnapshot): void {
-    const objects = snapshot.analysis.model.objects.length;
+    const objects = snapshot.analysis.model.objectList.length;
     const findings = snapshot.analysis.findingCount;
     if (objects === 0 && findings === 0) {
       this.item.hide();

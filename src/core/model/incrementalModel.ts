@@ -3,6 +3,7 @@ import type { K8sObject } from './k8sObject';
 import type { ModelOptions, Workload, WorkspaceModel } from './workspaceModel';
 import { samePodFacts } from './podTemplate';
 import { OverlayMap } from '../util/overlayMap';
+import { exceptObjects } from './objectList';
 import { sameData } from '../util/sameData';
 
 /**
@@ -94,13 +95,19 @@ export function patchModel(
     names.set(placed.name, placed);
     namespaces.set(namespace, names);
   }
+  // Everything but the object list, which is not read here (reading it would make it).
+  const unchanged = exceptObjects(previous);
+  const objectList = previous.objectList.with(replacedAt);
   return {
-    ...previous,
+    ...unchanged,
+    get objects() {
+      return objectList.list();
+    },
+    objectList,
     files: files.slice(),
     filesWithProblems: problemsChanged
       ? files.filter((file) => file.syntaxProblems.length > 0)
       : previous.filesWithProblems,
-    objects: replacedAt.length > 0 ? setAt(previous.objects, replacedAt) : previous.objects,
     placedByParse: OverlayMap.patch(previous.placedByParse, parsesAdded, parsesRemoved),
     changes: {
       ids: new Set([...replaced.values()].map((object) => object.id)),
@@ -143,13 +150,6 @@ function replacedIn<T>(list: readonly T[], replaced: ReadonlyMap<T, T>): T[] {
     const at = copy.indexOf(old);
     if (at !== -1) copy[at] = placed;
   }
-  return copy;
-}
-
-/** A copy of `list` with the items at the given positions set. */
-function setAt<T>(list: readonly T[], items: readonly (readonly [number, T])[]): T[] {
-  const copy = list.slice();
-  for (const [position, item] of items) copy[position] = item;
   return copy;
 }
 

@@ -1,3 +1,4 @@
+import { ObjectList } from './objectList';
 import type { FileParse, ParsedObject } from '../parse/parsedFile';
 import { LabelIndex } from '../select/labelIndex';
 import type { K8sObject, NamespaceOrigin } from './k8sObject';
@@ -33,6 +34,8 @@ export interface WorkspaceModel {
   /** The files of `files` with documents that do not parse, in the same order. */
   readonly filesWithProblems: readonly FileParse[];
   readonly objects: readonly K8sObject[];
+  /** `objects`, made on first read after an edit (see ObjectList), and its length. */
+  readonly objectList: ObjectList;
   /** By contract id. When two files define the same id, the first one read wins and both stay in `objects`. */
   readonly byId: ReadonlyMap<string, K8sObject>;
   /** Declared and used namespaces with their labels. */
@@ -165,6 +168,7 @@ export function buildWorkspaceModel(
     files: [...files],
     filesWithProblems: files.filter((file) => file.syntaxProblems.length > 0),
     objects,
+    objectList: ObjectList.of(objects),
     placedByParse,
     fileStarts: fileStartsOf(files),
     kustomized,

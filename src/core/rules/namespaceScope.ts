@@ -1,5 +1,6 @@
 import type { K8sObject } from '../model/k8sObject';
 import type { WorkspaceModel } from '../model/workspaceModel';
+import { exceptObjects } from '../model/objectList';
 import { UNEVALUATED_ID_KINDS } from '../policy/unevaluatedPolicies';
 
 /**
@@ -16,8 +17,10 @@ export function namespaceView(model: WorkspaceModel, namespace: string): Workspa
   };
   let objects: K8sObject[] | undefined;
   const workloads = model.workloadIndex.itemsIn(namespace);
+  // Not the workspace's object list: reading it would make it (see ObjectList).
+  const rest = exceptObjects(model);
   return {
-    ...model,
+    ...rest,
     get objects() {
       objects ??= [...model.byName.values()].flatMap((byNamespace) => [
         ...(byNamespace.get(namespace)?.values() ?? []),
