@@ -1,4 +1,5 @@
 import type { Finding } from './finding';
+import { flatten } from '../util/flatten';
 import type { Rule, RuleContext } from './rule';
 import { changedNamespaces, namespacesOf, namespaceView } from './namespaceScope';
 import { callUnresolved, callUnresolvedParts } from './callUnresolved';
@@ -67,8 +68,10 @@ export function runRules(
   context: RuleContext,
   previous?: RuleCache,
 ): { parts: (readonly Finding[])[]; failures: string[]; cache: RuleCache } {
-  // Each rule's (or namespace's, or caller's) findings, handed on as they are.
+  // Each rule's (or namespace's, or caller's) findings, handed on as they are; groups of parts
+  // (a rule's per caller) are joined once at the end into a list of the right size.
   const parts: (readonly Finding[])[] = [];
+  const groups: (readonly (readonly Finding[])[])[] = [];
   const failures: string[] = [];
   const cache = new Map<Rule, Map<string, readonly Finding[]>>();
   const changed = previous ? changedNamespaces(context.model) : 'all';
@@ -79,8 +82,7 @@ export function runRules(
       if (scope.scope === 'workspace' || context.model.options.oneShot) {
         const inParts = IN_PARTS.get(rule);
         if (inParts) {
-          const found = inParts(context);
-          for (let i = 0; i < found.length; i++) parts.push(found[i]!);
+          groups.push(parts.splice(0), inParts(context));
         } else parts.push(rule(context));
         continue;
       }
@@ -100,5 +102,6 @@ export function runRules(
     }
   }
   // In rule order: the analysis sorts them when they are first read in output order.
-  return { parts, failures, cache };
+  groups.push(parts);
+  return { parts: flatten(groups), failures, cache };
 }

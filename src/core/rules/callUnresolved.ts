@@ -21,7 +21,7 @@ export const callUnresolved: Rule = (context) => flatten(callUnresolvedParts(con
  * others) and those with a short name of a Service the edit touched (the hint may change) are
  * looked at, not every caller of the workspace.
  */
-export function callUnresolvedParts({ model, graph }: RuleContext): (readonly Finding[])[] {
+export function callUnresolvedParts({ model, graph }: RuleContext): readonly (readonly Finding[])[] {
   const oneShot = model.options.oneShot === true;
   const byCaller = graph.unresolvedByCaller;
   const touched = oneShot ? undefined : touchedServiceNames(model);
@@ -49,7 +49,13 @@ export function callUnresolvedParts({ model, graph }: RuleContext): (readonly Fi
       findings.set(position, findingsOf(model, byCaller[position]!, oneShot));
       shortNames.note(position, byCaller[position]!);
     }
-    state = { calls: byCaller, findings: findings.result, shortNames: shortNames.result() };
+    state = {
+      calls: byCaller,
+      findings: findings.result,
+      shortNames: shortNames.result(),
+      // The same findings at every position: the same parts.
+      parts: findings.result === before.findings ? before.parts : nonEmpty(findings.result),
+    };
   } else {
     const findings = new Array<readonly Finding[]>(byCaller.length);
     const shortNames = new ShortNameIndex(undefined);
@@ -58,16 +64,20 @@ export function callUnresolvedParts({ model, graph }: RuleContext): (readonly Fi
       findings[position] = calls.length === 0 ? NO_FINDINGS : findingsOf(model, calls, oneShot);
       if (!oneShot) shortNames.note(position, calls);
     }
-    state = { calls: byCaller, findings, shortNames: shortNames.result() };
+    state = { calls: byCaller, findings, shortNames: shortNames.result(), parts: nonEmpty(findings) };
   }
   if (!oneShot) kept.set(byCaller, state);
-  const found: (readonly Finding[])[] = [];
-  // Indexed: this runs over every caller position after each edit.
-  for (let position = 0; position < state.findings.length; position++) {
-    const findings = state.findings[position]!;
-    if (findings.length > 0) found.push(findings);
-  }
-  return found;
+  return state.parts;
+}
+
+/** The lists that hold findings, in order, in an array of the right size. */
+function nonEmpty(lists: readonly (readonly Finding[])[]): readonly (readonly Finding[])[] {
+  let count = 0;
+  for (let i = 0; i < lists.length; i++) if (lists[i]!.length > 0) count++;
+  const parts = new Array<readonly Finding[]>(count);
+  let at = 0;
+  for (let i = 0; i < lists.length; i++) if (lists[i]!.length > 0) parts[at++] = lists[i]!;
+  return parts;
 }
 
 /** One caller's findings; each call's finding is kept while its hint reads the same. */
@@ -102,6 +112,8 @@ interface CallerFindings {
   readonly findings: readonly (readonly Finding[])[];
   /** Short name → positions of callers with an unresolved short name of it (may list extra). */
   readonly shortNames: ReadonlyMap<string, readonly number[]>;
+  /** The non-empty lists of `findings`, in order (the rule's result). */
+  readonly parts: readonly (readonly Finding[])[];
 }
 
 /** By the list of unresolved calls per caller the findings were made for. */
