@@ -156,6 +156,20 @@ type Value =
 const NON_STRING_KEY =
   /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
 
+/**
+ * Whether the key from `start` to `end` can be one NON_STRING_KEY matches, without cutting it
+ * out: almost every key is a word that cannot (only null, true and false are words it matches),
+ * and slicing each key to test it was most of what locating a finding allocated.
+ */
+function mayBeNonStringKey(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  const isLetter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
+  if (!isLetter) return true;
+  const length = end - start;
+  // n, N, t, T, f, F: the first letters of null, true and false in their three spellings.
+  return (length === 4 || length === 5) && [110, 78, 116, 84, 102, 70].includes(first);
+}
+
 /** First characters after which a plain scalar (or plain key) cannot start, or that we do not handle. */
 function isUnhandledStart(text: string, position: number, lineEnd: number): boolean {
   const code = text.charCodeAt(position);
@@ -214,7 +228,8 @@ function readEntry(text: string, position: number): Entry | undefined {
   if (colon === -1) return undefined;
   const before = text.charCodeAt(colon - 1);
   if (before === SPACE || before === TAB) return undefined;
-  if (NON_STRING_KEY.test(text.slice(position, colon))) return undefined;
+  if (mayBeNonStringKey(text, position, colon) && NON_STRING_KEY.test(text.slice(position, colon)))
+    return undefined;
   let valueStart = colon + 1;
   while (
     valueStart < lineEnd &&
@@ -283,37 +298,38 @@ function blockAfter(
 }
 
 /**
- * Visits the entries of a block collection: the first at `block.first`, then every line at the
- * block's indentation, until a line indented less (or a line at the same indentation that is not
- * an entry of this kind). Deeper lines belong to the entries' values and are skipped.
+ * The entries of a block collection: the first at `block.first`, then every line at the block's
+ * indentation, until a line indented less (or a line at the same indentation that is not an
+ * entry of this kind). Deeper lines belong to the entries' values and are skipped. Stepped
+ * through with `nextEntry` rather than a generator: locating every finding's range walked
+ * hundreds of thousands of entries, and each step of a generator allocated.
  */
-function* entriesOf(text: string, block: Block): Generator<number> {
-  yield block.first;
-  let lineEnd = lineEndOf(text, block.first);
+function nextEntry(text: string, block: Block, entry: number): number {
+  let lineEnd = lineEndOf(text, entry);
   for (;;) {
     const start = nextContentStart(text, lineEnd);
-    if (start === -1) return;
+    if (start === -1) return -1;
     lineEnd = lineEndOf(text, start);
     const content = firstNonSpace(text, start, lineEnd);
-    if (content === -1) return;
+    if (content === -1) return -1;
     const indent = content - start;
     if (indent > block.indent) continue;
-    if (indent < block.indent) return;
+    if (indent < block.indent) return -1;
     const position = start + indent;
     if (block.kind === 'seq') {
-      if (!isSequenceDash(text, position)) return;
+      if (!isSequenceDash(text, position)) return -1;
     } else if (isSequenceDash(text, position)) {
       // A sequence at its key's own indentation: part of the previous entry's value.
       continue;
     } else if (isDocumentMarker(text, start, '...') || isDocumentMarker(text, start, '---')) {
-      return;
+      return -1;
     }
-    yield position;
+    return position;
   }
 }
 
 function findKey(text: string, block: Block, key: string): Entry | undefined {
-  for (const position of entriesOf(text, block)) {
+  for (let position = block.first; position !== -1; position = nextEntry(text, block, position)) {
     const entry = readEntry(text, position);
     if (!entry) return undefined;
     if (entry.keyEnd - entry.keyStart === key.length && text.startsWith(key, entry.keyStart)) return entry;
@@ -331,7 +347,7 @@ function valueOfEntry(text: string, entry: Entry, indent: number): Value | undef
 
 function valueOfItem(text: string, block: Block, index: number): Value | undefined {
   let seen = 0;
-  for (const dash of entriesOf(text, block)) {
+  for (let dash = block.first; dash !== -1; dash = nextEntry(text, block, dash)) {
     if (seen++ < index) continue;
     const lineEnd = lineEndOf(text, dash);
     let content = dash + 1;

@@ -25,6 +25,30 @@ describe('blockLocator', () => {
     );
   });
 
+  it('leaves keys that are not strings in yaml v2 (null, booleans, numbers) to it, and finds words like them', () => {
+    for (const key of [
+      'null',
+      'Null',
+      'NULL',
+      '~',
+      'true',
+      'True',
+      'TRUE',
+      'false',
+      'False',
+      'FALSE',
+      '1',
+      '-2.5',
+      '.inf',
+      '0x1f',
+    ]) {
+      assert.equal(locateInBlock(`${key}: a\nb: c\n`, 0, ['b']), undefined, key);
+    }
+    for (const key of ['nulls', 'name', 'trust', 'falsy', 'fa', 'n', 'tr', 'x1', 'nul']) {
+      assert.equal(slice(`${key}: a\nb: c\n`, locateInBlock(`${key}: a\nb: c\n`, 0, ['b'])), 'c', key);
+    }
+  });
+
   it('spans block scalars and collections the way yaml v2 does, and leaves flow style to it', () => {
     const container = ['spec', 'template', 'spec', 'containers', 0];
     assert.equal(slice(text, locateInBlock(text, 0, [...container, 'script'])), '|\n          echo hi\n');
