@@ -1,7 +1,9 @@
 /**
- * Namespace → positions whose result consulted it. Shared with the previous analysis and copied
- * only where a position starts to depend on a namespace; a position that stops depending on one
- * stays listed (it is only checked once more than needed).
+ * Key → positions of a list that depend on it: a namespace → the positions whose result consulted
+ * it; a Service name → the callers whose findings name it. Shared with the previous analysis and
+ * copied only where a position starts to depend on a key; a position that stops depending on one
+ * stays listed (it is only checked once more than needed). `before`: the keys the position was
+ * noted with, when it may already be listed (undefined while the index is being built).
  */
 export class DependentsIndex {
   private byNamespace: ReadonlyMap<string, readonly number[]>;

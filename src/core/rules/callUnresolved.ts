@@ -6,6 +6,7 @@ import type { WorkspaceModel } from '../model/workspaceModel';
 import type { Rule, RuleContext } from './rule';
 import { flatten } from '../util/flatten';
 import { PatchedList } from '../util/patchedList';
+import { DependentsIndex } from '../graph/dependentsIndex';
 
 /**
  * `call-unresolved`: a value looks like a cluster address (`x.ns.svc...`, `name.ns` of a known
@@ -31,7 +32,7 @@ export function callUnresolvedParts({ model, graph }: RuleContext): readonly (re
   let state: CallerFindings;
   if (before && touched && before.calls.length === byCaller.length) {
     const findings = new PatchedList(before.findings);
-    const shortNames = new ShortNameIndex(before.shortNames);
+    const shortNames = new DependentsIndex(before.shortNames);
     const positions = new Set<number>();
     const recomputed = graph.calls.perWorkload.recomputed;
     // Only positions inferCalls recomputed can hold other arrays.
@@ -47,7 +48,8 @@ export function callUnresolvedParts({ model, graph }: RuleContext): readonly (re
       for (const position of before.shortNames.get(name) ?? []) positions.add(position);
     for (const position of positions) {
       findings.set(position, findingsOf(model, byCaller[position]!, oneShot));
-      shortNames.note(position, byCaller[position]!);
+      // Listed once per position however often it is made again (the empty `before`).
+      shortNames.note(position, shortNamesOf(byCaller[position]!), NO_NAMES);
     }
     state = {
       calls: byCaller,
@@ -58,11 +60,11 @@ export function callUnresolvedParts({ model, graph }: RuleContext): readonly (re
     };
   } else {
     const findings = new Array<readonly Finding[]>(byCaller.length);
-    const shortNames = new ShortNameIndex(undefined);
+    const shortNames = new DependentsIndex(undefined);
     for (let position = 0; position < byCaller.length; position++) {
       const calls = byCaller[position]!;
       findings[position] = calls.length === 0 ? NO_FINDINGS : findingsOf(model, calls, oneShot);
-      if (!oneShot) shortNames.note(position, calls);
+      if (!oneShot && calls.length > 0) shortNames.note(position, shortNamesOf(calls), undefined);
     }
     state = { calls: byCaller, findings, shortNames: shortNames.result(), parts: nonEmpty(findings) };
   }
@@ -105,6 +107,13 @@ function findingsOf(
 }
 
 const NO_FINDINGS: readonly Finding[] = [];
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+function shortNamesOf(calls: readonly UnresolvedCall[]): Set<string> {
+  const names = new Set<string>();
+  for (const call of calls) if (call.shortName !== undefined) names.add(call.shortName);
+  return names;
+}
 
 interface CallerFindings {
   /** The unresolved calls per caller position these findings were made for. */
@@ -119,40 +128,6 @@ interface CallerFindings {
 /** By the list of unresolved calls per caller the findings were made for. */
 const kept = new WeakMap<readonly (readonly UnresolvedCall[])[], CallerFindings>();
 const findingsByCall = new WeakMap<UnresolvedCall, { finding: Finding | null; hint: string }>();
-
-/** Short name → caller positions, shared with the previous analysis and copied where it grows. */
-class ShortNameIndex {
-  private byName: ReadonlyMap<string, readonly number[]>;
-  private own: boolean;
-  private readonly copied = new Set<string>();
-
-  constructor(previous: ReadonlyMap<string, readonly number[]> | undefined) {
-    this.byName = previous ?? new Map();
-    this.own = previous === undefined;
-  }
-
-  note(position: number, calls: readonly UnresolvedCall[]): void {
-    for (const call of calls) {
-      const name = call.shortName;
-      if (name === undefined) continue;
-      const list = this.byName.get(name) ?? [];
-      if (list.includes(position)) continue;
-      if (!this.own) {
-        this.byName = new Map(this.byName);
-        this.own = true;
-      }
-      if (this.copied.has(name)) (list as number[]).push(position);
-      else {
-        (this.byName as Map<string, readonly number[]>).set(name, [...list, position]);
-        this.copied.add(name);
-      }
-    }
-  }
-
-  result(): ReadonlyMap<string, readonly number[]> {
-    return this.byName;
-  }
-}
 
 /** Names of the Services the edit added, removed or replaced; undefined when anything may differ. */
 function touchedServiceNames(model: WorkspaceModel): ReadonlySet<string> | undefined {
