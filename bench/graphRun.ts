@@ -179,21 +179,23 @@ function measureEdits(
 /** The first run, measured for time and memory; its result is released before the other runs. */
 function firstRun(config: Config, dir: string, editRuns: number, analyze: boolean): RunResult {
   const gc = (globalThis as { gc?: () => void }).gc;
-  let analysis: Analysis | undefined;
-  const { inputs, files, timings } = (() => {
+  // The one-shot analysis stays inside: the edits run with the files and the editor's own
+  // analysis held, as in the extension, not with this one beside them (it doubled the heap that
+  // every edit's garbage collections work against).
+  const { inputs, files, timings, rssMb, heapMb, edges, findings } = (() => {
     const first = runPipeline(config, dir, analyze);
-    analysis = first.analysis;
-    return first;
+    const rss = process.resourceUsage().maxRSS / 1024;
+    gc?.();
+    return {
+      inputs: first.inputs,
+      files: first.files,
+      timings: first.timings,
+      rssMb: rss,
+      heapMb: process.memoryUsage().heapUsed / 2 ** 20,
+      edges: first.analysis?.graph.edges.length,
+      findings: first.analysis?.findings.length,
+    };
   })();
-  const rssMb = process.resourceUsage().maxRSS / 1024;
-  gc?.();
-  const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
-  const edges = analysis?.graph.edges.length;
-  const findings = analysis?.findings.length;
-  // The edits run with the files and the editor's own analysis held, as in the extension, not
-  // with this one-shot analysis beside them (it doubled the heap that every edit's garbage
-  // collections work against).
-  analysis = undefined;
   const { edits, file } = measureEdits(config, { inputs, files, analysis: undefined, timings }, editRuns);
   return {
     config,
