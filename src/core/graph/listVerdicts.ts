@@ -10,7 +10,7 @@ import { EMPTY_CHUNK, previousAt, type CachedChunk, type CachedVerdict } from '.
  */
 export interface ListVerdicts {
   /** Each item's edges as built (the key of `chunks`). */
-  readonly calls: readonly (readonly GraphEdge[])[];
+  readonly built: readonly (readonly GraphEdge[])[];
   readonly chunks: readonly CachedChunk[];
   /** Each item's edges with their verdicts; one shared empty list where there are none. */
   readonly annotated: readonly (readonly GraphEdge[])[];
@@ -30,32 +30,32 @@ const NO_EDGES: readonly GraphEdge[] = [];
  * Otherwise every item is looked at, reusing what it can by position or by array (previousAt).
  */
 export function listVerdicts(
-  callsByWorkload: readonly (readonly GraphEdge[])[],
+  edgesByItem: readonly (readonly GraphEdge[])[],
   /** Positions whose edges may be other arrays than before ('all' when any may be). */
   recomputed: readonly number[] | 'all',
   dirty: ReadonlySet<string> | 'all',
   annotate: (edge: GraphEdge, before: CachedVerdict | undefined) => CachedVerdict,
   previous: ListVerdicts | undefined,
 ): ListVerdicts {
-  const length = callsByWorkload.length;
+  const length = edgesByItem.length;
   const dirtyList = dirty === 'all' ? [] : [...dirty];
   const reusable = (spaces: ReadonlySet<string>) => dirty !== 'all' && !anyIn(dirtyList, spaces);
-  const patch = dirty !== 'all' && recomputed !== 'all' && previous?.calls.length === length;
+  const patch = dirty !== 'all' && recomputed !== 'all' && previous?.built.length === length;
   const chunks = patch ? new PatchedList(previous.chunks) : new FilledList<CachedChunk>(length);
   const annotated = patch
     ? new PatchedList(previous.annotated)
     : new FilledList<readonly GraphEdge[]>(length);
   const blocked = patch ? new PatchedList(previous.blocked) : new FilledList<readonly GraphEdge[]>(length);
   const dependents = new DependentsIndex(patch ? previous.dependents : undefined);
-  const previousChunk = previousAt(previous?.calls, previous?.chunks, length);
+  const previousChunk = previousAt(previous?.built, previous?.chunks, length);
 
   const look = (position: number) => {
-    const calls = callsByWorkload[position]!;
-    const before = calls.length === 0 ? undefined : previousChunk(position, calls);
+    const edges = edgesByItem[position]!;
+    const before = edges.length === 0 ? undefined : previousChunk(position, edges);
     let entry: CachedChunk;
-    if (calls.length === 0) entry = EMPTY_CHUNK;
+    if (edges.length === 0) entry = EMPTY_CHUNK;
     else if (before && reusable(before.spaces)) entry = before;
-    else entry = annotatedChunk(calls, before, annotate);
+    else entry = annotatedChunk(edges, before, annotate);
     dependents.note(position, entry.spaces, patch ? previous.chunks[position]!.spaces : undefined);
     chunks.set(position, entry);
     annotated.set(position, entry.annotated.length > 0 ? entry.annotated : NO_EDGES);
@@ -65,7 +65,7 @@ export function listVerdicts(
   if (patch) {
     const positions = new Set<number>();
     for (const position of recomputed)
-      if (callsByWorkload[position] !== previous.calls[position]) positions.add(position);
+      if (edgesByItem[position] !== previous.built[position]) positions.add(position);
     for (const namespace of dirty)
       for (const position of previous.dependents.get(namespace) ?? []) positions.add(position);
     for (const position of [...positions].sort((a, b) => a - b)) look(position);
@@ -73,7 +73,7 @@ export function listVerdicts(
     for (let position = 0; position < length; position++) look(position);
   }
   return {
-    calls: callsByWorkload,
+    built: edgesByItem,
     chunks: chunks.result,
     annotated: annotated.result,
     blocked: blocked.result,
@@ -87,11 +87,11 @@ export function listVerdicts(
  * what is derived from them per array or per edge stays valid.
  */
 function annotatedChunk(
-  calls: readonly GraphEdge[],
+  built: readonly GraphEdge[],
   before: CachedChunk | undefined,
   annotate: (edge: GraphEdge, before: CachedVerdict | undefined) => CachedVerdict,
 ): CachedChunk {
-  const verdicts = calls.map((edge, index) => annotate(edge, before?.verdicts[index]));
+  const verdicts = built.map((edge, index) => annotate(edge, before?.verdicts[index]));
   const spaces = new Set<string>();
   for (const verdict of verdicts) for (const space of verdict.spaces) spaces.add(space);
   if (before && verdicts.every((verdict, index) => verdict.edge === before.annotated[index]))
