@@ -41,11 +41,11 @@ export function listVerdicts(
   const dirtyList = dirty === 'all' ? [] : [...dirty];
   const reusable = (spaces: ReadonlySet<string>) => dirty !== 'all' && !anyIn(dirtyList, spaces);
   const patch = dirty !== 'all' && recomputed !== 'all' && previous?.built.length === length;
-  const chunks = patch ? new PatchedList(previous.chunks) : new FilledList<CachedChunk>(length);
+  const chunks = patch ? new PatchedList(previous.chunks) : PatchedList.fresh<CachedChunk>(length);
   const annotated = patch
     ? new PatchedList(previous.annotated)
-    : new FilledList<readonly GraphEdge[]>(length);
-  const blocked = patch ? new PatchedList(previous.blocked) : new FilledList<readonly GraphEdge[]>(length);
+    : PatchedList.fresh<readonly GraphEdge[]>(length);
+  const blocked = patch ? new PatchedList(previous.blocked) : PatchedList.fresh<readonly GraphEdge[]>(length);
   const dependents = new DependentsIndex(patch ? previous.dependents : undefined);
   const previousChunk = previousAt(previous?.built, previous?.chunks, length);
 
@@ -99,17 +99,6 @@ function annotatedChunk(
   const edges = verdicts.map((verdict) => verdict.edge);
   const blockedEdges = edges.filter(isBlocked);
   return { annotated: edges, verdicts, spaces, blocked: blockedEdges.length > 0 ? blockedEdges : NO_EDGES };
-}
-
-/** A new list filled position by position (the first analysis, or when positions moved). */
-class FilledList<T> {
-  readonly result: T[];
-  constructor(length: number) {
-    this.result = new Array<T>(length);
-  }
-  set(position: number, item: T): void {
-    this.result[position] = item;
-  }
 }
 
 /** Whether NetworkPolicies block an edge (the edges the policy-blocks-* rules report on). */

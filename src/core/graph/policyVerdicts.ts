@@ -9,6 +9,7 @@ import type { EdgePolicy, GraphEdge } from './graph';
 import type { GraphContext } from './graphContext';
 import { listVerdicts, isBlocked, type ListVerdicts } from './listVerdicts';
 import { flatten } from '../util/flatten';
+import { sameItems } from '../util/sameItems';
 import { NO_CACHE, type CachedVerdict, type VerdictCache } from './verdictCache';
 export type { VerdictCache } from './verdictCache';
 
@@ -96,14 +97,10 @@ function samePolicy(a: EdgePolicy | undefined, b: EdgePolicy | undefined): boole
     a.allowed === b.allowed &&
     a.from === b.from &&
     a.reason === b.reason &&
-    sameStrings(a.by, b.by) &&
-    sameStrings(a.notEvaluated ?? [], b.notEvaluated ?? []) &&
+    sameItems(a.by, b.by) &&
+    sameItems(a.notEvaluated ?? [], b.notEvaluated ?? []) &&
     (a.notEvaluated === undefined) === (b.notEvaluated === undefined)
   );
-}
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 /** One edge with its verdict and the namespaces that verdict depends on. */

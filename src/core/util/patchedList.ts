@@ -6,10 +6,16 @@
  */
 export class PatchedList<T> {
   private list: readonly T[];
-  private copied = false;
+  private copied: boolean;
 
-  constructor(previous: readonly T[]) {
+  constructor(previous: readonly T[], owned = false) {
     this.list = previous;
+    this.copied = owned;
+  }
+
+  /** A new list of `length` positions, all to be set (nothing to copy from). */
+  static fresh<T>(length: number): PatchedList<T> {
+    return new PatchedList<T>(new Array<T>(length), true);
   }
 
   set(position: number, item: T): void {
