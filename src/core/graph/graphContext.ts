@@ -114,7 +114,10 @@ export class GraphContext {
     // namespace, both of which mark that namespace).
     if (!anyIn(this.changedNamespaces, dependencies.spaces)) return true;
     for (const id of dependencies.ids) if (changes.ids.has(id)) return false;
-    for (const [id, { selection, namespace }] of dependencies.selections) {
+    // By key, not by entry: an entry is an array made for each step, and this runs for every
+    // caller into an edited namespace on each keystroke.
+    for (const id of dependencies.selections.keys()) {
+      const { selection, namespace } = dependencies.selections.get(id)!;
       // Unchanged unless the Service or a workload of its namespace changed (as selectedOnce
       // carries selections over): most callers into an edited namespace call other Services too.
       if (!changes.ids.has(id) && !changes.workloadNamespaces.has(namespace)) continue;
