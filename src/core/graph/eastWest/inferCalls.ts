@@ -73,7 +73,7 @@ export interface WorkloadCalls {
  * Each workload's calls at its position in the model's list of workloads, as parallel lists
  * (one shared empty list where there are none). A position holds the same array as in the
  * previous analysis while that workload's calls were reused: verdicts are reused per array (see
- * callVerdicts.ts), and the lists are patched, not rebuilt, after an edit.
+ * listVerdicts.ts), and the lists are patched, not rebuilt, after an edit.
  */
 export interface InferredCalls {
   readonly edges: readonly (readonly GraphEdge[])[];
