@@ -171,9 +171,8 @@ function verdict(
   service: K8sObject,
   port: number | undefined,
 ): EdgePolicy {
-  const servicePorts = context
-    .spec(service)
-    .ports.filter((candidate) => port === undefined || candidate.port === port);
+  const ports = context.spec(service).ports;
+  const servicePorts = port === undefined ? ports : ports.filter((candidate) => candidate.port === port);
   const selected = context.selected(service);
   // Lists without repeats rather than Sets: one verdict per edge, and most stay empty.
   const notEvaluated: string[] = [];
@@ -211,23 +210,32 @@ function verdict(
     }
   }
   const from = describeEndpoint(source);
-  const extra = notEvaluated.length > 0 ? { notEvaluated } : {};
-  if (selected.length === 0) {
-    return { allowed: false, by: [], from, reason: 'the Service selects no pods', ...extra };
-  }
-  if (blockedAt.length === 0) {
-    const reason =
-      allowedBy.length > 0 ? `allowed by ${allowedBy.join(', ')}` : 'no NetworkPolicy isolates these pods';
-    return { allowed: true, by: allowedBy, from, reason, ...extra };
-  }
-  return {
-    allowed: false,
-    by: blockedBy,
-    from,
-    reason: `blocked at ${blockedAt.join(', ')} by ${blockedBy.join(', ')}`,
-    ...extra,
-  };
+  const policy: { -readonly [K in keyof EdgePolicy]: EdgePolicy[K] } =
+    selected.length === 0
+      ? { allowed: false, by: NO_IDS, from, reason: 'the Service selects no pods' }
+      : blockedAt.length === 0
+        ? {
+            allowed: true,
+            by: allowedBy.length > 0 ? allowedBy : NO_IDS,
+            from,
+            reason:
+              allowedBy.length > 0
+                ? `allowed by ${allowedBy.join(', ')}`
+                : 'no NetworkPolicy isolates these pods',
+          }
+        : {
+            allowed: false,
+            by: blockedBy,
+            from,
+            reason: `blocked at ${blockedAt.join(', ')} by ${blockedBy.join(', ')}`,
+          };
+  // Added, not spread from a temporary object: there is one verdict per edge.
+  if (notEvaluated.length > 0) policy.notEvaluated = notEvaluated;
+  return policy;
 }
+
+/** The `by` of verdicts no policy decided (shared: most edges, never modified). */
+const NO_IDS: readonly string[] = [];
 
 function addOnce(list: string[], item: string): void {
   if (!list.includes(item)) list.push(item);

@@ -155,9 +155,7 @@ export class PolicyEngine {
     portsOn: Workload | undefined,
   ): DirectionVerdict {
     const policies = this.policiesFor(pod, direction);
-    if (policies.length === 0) {
-      return { direction, isolated: false, policies, allowed: ConnectionSet.ALL, matches: [] };
-    }
+    if (policies.length === 0) return NOT_ISOLATED[direction];
     const matches: RuleMatch[] = [];
     let allowed = ConnectionSet.NONE;
     for (const policy of policies) {
@@ -186,7 +184,13 @@ export class PolicyEngine {
       ? this.verdict('ingress', destinationWorkload, source, destinationWorkload)
       : undefined;
     const allowed = (egress?.allowed ?? ConnectionSet.ALL).intersect(ingress?.allowed ?? ConnectionSet.ALL);
-    return { allowed, ...(egress ? { egress } : {}), ...(ingress ? { ingress } : {}) };
+    // Key by key, not spread: one verdict per edge and selected workload.
+    const result: { allowed: ConnectionSet; egress?: DirectionVerdict; ingress?: DirectionVerdict } = {
+      allowed,
+    };
+    if (egress) result.egress = egress;
+    if (ingress) result.ingress = ingress;
+    return result;
   }
 
   private ruleAdmits(policy: NetworkPolicy, rule: PolicyRule, peer: Endpoint): boolean {
@@ -245,6 +249,12 @@ export class PolicyEngine {
     return this.model.namespaces.get(namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: namespace };
   }
 }
+
+/** The verdict of a direction no policy isolates: one shared object each (most pods, most edges). */
+const NOT_ISOLATED: Readonly<Record<Direction, DirectionVerdict>> = {
+  ingress: { direction: 'ingress', isolated: false, policies: [], allowed: ConnectionSet.ALL, matches: [] },
+  egress: { direction: 'egress', isolated: false, policies: [], allowed: ConnectionSet.ALL, matches: [] },
+};
 
 /** A policy object is read once and the result kept while the object is unchanged. */
 const readPolicies = new WeakMap<object, NetworkPolicy>();

@@ -71,10 +71,10 @@ const NONE: readonly AddressCandidate[] = [];
 function scan(text: string): AddressCandidate[] {
   const found: AddressCandidate[] = [];
   if (text.includes('://')) {
-    for (const match of text.matchAll(URL_PATTERN)) {
+    for (let match = first(URL_PATTERN, text); match; match = URL_PATTERN.exec(text)) {
       const scheme = (match[1] ?? '').toLowerCase();
       const list = match[2] ?? '';
-      let offset = (match.index ?? 0) + match[0].length - list.length;
+      let offset = match.index + match[0].length - list.length;
       for (const part of list.split(',')) {
         const [host = '', port] = splitPort(part);
         add(found, {
@@ -90,9 +90,9 @@ function scan(text: string): AddressCandidate[] {
     }
   }
   if (text.includes('=')) {
-    for (const match of text.matchAll(CONNECTION_KEY_PATTERN)) {
+    for (let match = first(CONNECTION_KEY_PATTERN, text); match; match = CONNECTION_KEY_PATTERN.exec(text)) {
       const host = match[2] ?? '';
-      const start = (match.index ?? 0) + match[0].length - host.length - (match[3] ? match[3].length + 1 : 0);
+      const start = match.index + match[0].length - host.length - (match[3] ? match[3].length + 1 : 0);
       const port = match[3] ?? CONNECTION_PORT_PATTERN.exec(text)?.[1];
       add(found, {
         start,
@@ -103,9 +103,12 @@ function scan(text: string): AddressCandidate[] {
       });
     }
   }
-  if (text.includes(':')) {
-    for (const match of text.matchAll(HOST_PORT_PATTERN)) {
-      const start = match.index ?? 0;
+  // A host:port match holds a ':' before a digit, and a dotted match holds a '.': when every such
+  // character lies inside an earlier find, whatever the pattern matched would overlap it and be
+  // dropped by `add`, so the (costly, look-behind) pattern is not run at all.
+  if (uncovered(text, found, isPortColon)) {
+    for (let match = first(HOST_PORT_PATTERN, text); match; match = HOST_PORT_PATTERN.exec(text)) {
+      const start = match.index;
       add(found, {
         start,
         end: start + match[0].length,
@@ -115,9 +118,9 @@ function scan(text: string): AddressCandidate[] {
       });
     }
   }
-  if (text.includes('.')) {
-    for (const match of text.matchAll(DOTTED_PATTERN)) {
-      const start = match.index ?? 0;
+  if (uncovered(text, found, isDot)) {
+    for (let match = first(DOTTED_PATTERN, text); match; match = DOTTED_PATTERN.exec(text)) {
+      const start = match.index;
       add(found, {
         start,
         end: start + (match[1] ?? '').length,
@@ -126,7 +129,49 @@ function scan(text: string): AddressCandidate[] {
       });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found.length < 2 ? found : found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The first match of a global pattern, from the start of `text`; `pattern.exec(text)` gives the
+ * next ones. (`matchAll` would copy the pattern on every call, for every value of every container.)
+ */
+function first(pattern: RegExp, text: string): RegExpExecArray | null {
+  pattern.lastIndex = 0;
+  return pattern.exec(text);
+}
+
+const COLON = 58;
+const DOT = 46;
+
+function isPortColon(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== COLON) return false;
+  const next = text.charCodeAt(at + 1);
+  return next >= 48 && next <= 57;
+}
+
+function isDot(text: string, at: number): boolean {
+  return text.charCodeAt(at) === DOT;
+}
+
+/** Whether some character that `is` picks lies outside every candidate found so far. */
+function uncovered(
+  text: string,
+  found: readonly AddressCandidate[],
+  is: (text: string, at: number) => boolean,
+): boolean {
+  for (let at = 0; at < text.length; at++) {
+    if (!is(text, at)) continue;
+    let inside = false;
+    for (const candidate of found) {
+      if (at >= candidate.start && at < candidate.end) {
+        inside = true;
+        break;
+      }
+    }
+    if (!inside) return true;
+  }
+  return false;
 }
 
 /** Adds a candidate unless it overlaps one found by an earlier (stronger) form. */

@@ -20,38 +20,132 @@ export interface ContainerSource {
   readonly evidence: readonly Evidence[];
 }
 
-/** Where a value is written: turned into Evidence only for the few values that name a Service. */
-interface Place {
-  readonly object: K8sObject;
-  readonly path: readonly PathSegment[];
-  readonly text: string;
-}
+const NO_SOURCES: readonly Source[] = [];
 
 /**
  * A source whose evidence objects are made on first use: most values of a container are never
- * addresses, and a large workspace has hundreds of thousands of them.
+ * addresses, and a large workspace has hundreds of thousands of them. Each kind of place keeps
+ * only the fields its evidence is made from (no closures, no paths or texts made up front: a
+ * closure kept the whole container's scope alive, and the paths and texts were most of what
+ * east-west inference allocated).
  */
-class Source implements ContainerSource {
+abstract class Source implements ContainerSource {
   private made: readonly Evidence[] | undefined;
 
   constructor(
     readonly kind: ContainerSource['kind'],
     readonly name: string,
     readonly value: string,
-    /** Or how to list them: for plain env values, the most numerous, not even the places are made. */
-    private readonly places: readonly Place[] | (() => readonly Place[]),
-    private readonly expandedFrom: readonly Source[] = [],
+    protected readonly object: K8sObject,
+    /** The variables a `$(VAR)` in the value was expanded from. */
+    private readonly expandedFrom: readonly Source[] = NO_SOURCES,
   ) {}
 
   get evidence(): readonly Evidence[] {
     if (!this.made) {
-      const places = typeof this.places === 'function' ? this.places() : this.places;
-      this.made = [
-        ...places.map((place) => new ObjectEvidence(place.object, place.path, place.text)),
-        ...this.expandedFrom.flatMap((source) => source.evidence.slice(0, 1)),
-      ];
+      const own = this.written();
+      for (const source of this.expandedFrom) {
+        const first = source.evidence[0];
+        if (first) own.push(first);
+      }
+      this.made = own;
     }
     return this.made;
+  }
+
+  /** Where the value is written, most specific first. */
+  protected abstract written(): Evidence[];
+}
+
+/** `env[index].value` of a container. */
+class EnvValue extends Source {
+  constructor(
+    name: string,
+    value: string,
+    object: K8sObject,
+    private readonly container: readonly PathSegment[],
+    private readonly index: number,
+    private readonly raw: string,
+    expandedFrom: readonly Source[],
+  ) {
+    super('env', name, value, object, expandedFrom);
+  }
+
+  protected written(): Evidence[] {
+    const path = [...this.container, 'env', this.index, 'value'];
+    return [new ObjectEvidence(this.object, path, `${this.name}=${this.raw}`)];
+  }
+}
+
+/** A ConfigMap key read as a variable: through `envFrom` or `valueFrom.configMapKeyRef`. */
+class EnvFromConfigMap extends Source {
+  constructor(
+    name: string,
+    value: string,
+    object: K8sObject,
+    private readonly configMap: K8sObject,
+    private readonly key: string,
+    private readonly container: readonly PathSegment[],
+    private readonly index: number,
+    private readonly keyRef: boolean,
+  ) {
+    super('env', name, value, object);
+  }
+
+  protected written(): Evidence[] {
+    const { configMap, key, name, value } = this;
+    const data: PathSegment[] = ['data', key];
+    return this.keyRef
+      ? [
+          new ObjectEvidence(configMap, data, `${name}=${value} (ConfigMap ${configMap.name}, key ${key})`),
+          new ObjectEvidence(
+            this.object,
+            [...this.container, 'env', this.index, 'valueFrom'],
+            `${name} from ConfigMap ${configMap.name}`,
+          ),
+        ]
+      : [
+          new ObjectEvidence(configMap, data, `${configMap.name}/${key}=${value}`),
+          new ObjectEvidence(
+            this.object,
+            [...this.container, 'envFrom', this.index],
+            `envFrom: ${configMap.name}`,
+          ),
+        ];
+  }
+}
+
+/** `command[index]` or `args[index]`. */
+class CommandItem extends Source {
+  constructor(
+    private readonly field: 'command' | 'args',
+    private readonly index: number,
+    value: string,
+    object: K8sObject,
+    private readonly container: readonly PathSegment[],
+    private readonly item: string,
+  ) {
+    super(field === 'args' ? 'arg' : 'command', `${field}[${index}]`, value, object);
+  }
+
+  protected written(): Evidence[] {
+    const shown = this.item.length > 160 ? `${this.item.slice(0, 157)}...` : this.item;
+    return [new ObjectEvidence(this.object, [...this.container, this.field, this.index], shown)];
+  }
+}
+
+/** A key of a ConfigMap mounted as a volume: a file the container reads. */
+class MountedFile extends Source {
+  constructor(
+    private readonly configMap: K8sObject,
+    private readonly key: string,
+    value: string,
+  ) {
+    super('file', `${configMap.name}/${key}`, value, configMap);
+  }
+
+  protected written(): Evidence[] {
+    return [new ObjectEvidence(this.configMap, ['data', this.key], this.name)];
   }
 }
 
@@ -67,24 +161,18 @@ export function containerSources(
   container: Container,
 ): ContainerSource[] {
   const object = workload.object;
-  const namespace = object.namespace ?? '';
   const env = new Map<string, Source>();
   const path = container.path;
+  const lookup = (reference: string) => env.get(reference)?.value;
 
   asArray(container.body.envFrom).forEach((entry, index) => {
-    const configMap = configMapNamed(context, namespace, field(entry, 'configMapRef', 'name'));
+    const configMap = configMapNamed(context, field(entry, 'configMapRef', 'name'));
     if (!configMap) return;
     const prefix = asString(field(entry, 'prefix')) ?? '';
-    for (const [key, value] of dataEntries(configMap)) {
+    forEachDataValue(configMap, (key, value) => {
       const name = `${prefix}${key}`;
-      env.set(
-        name,
-        new Source('env', name, value, [
-          { object: configMap, path: ['data', key], text: `${configMap.name}/${key}=${value}` },
-          { object, path: [...path, 'envFrom', index], text: `envFrom: ${configMap.name}` },
-        ]),
-      );
-    }
+      env.set(name, new EnvFromConfigMap(name, value, object, configMap, key, path, index, false));
+    });
   });
 
   asArray(container.body.env).forEach((entry, index) => {
@@ -92,43 +180,22 @@ export function containerSources(
     if (!name) return;
     const raw = field(entry, 'value');
     if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') {
-      const { text, used } = expandReferences(String(raw), (reference) => env.get(reference)?.value);
+      const written = String(raw);
+      // Most values hold no `$`: no expansion, and no list of variables used.
+      if (!written.includes('$')) {
+        env.set(name, new EnvValue(name, written, object, path, index, written, NO_SOURCES));
+        return;
+      }
+      const { text, used } = expandReferences(written, lookup);
       const expandedFrom = used.flatMap((reference) => env.get(reference) ?? []);
-      env.set(
-        name,
-        new Source(
-          'env',
-          name,
-          text,
-          () => [{ object, path: [...path, 'env', index, 'value'], text: `${name}=${String(raw)}` }],
-          expandedFrom,
-        ),
-      );
+      env.set(name, new EnvValue(name, text, object, path, index, written, expandedFrom));
       return;
     }
-    const configMap = configMapNamed(
-      context,
-      namespace,
-      field(entry, 'valueFrom', 'configMapKeyRef', 'name'),
-    );
+    const configMap = configMapNamed(context, field(entry, 'valueFrom', 'configMapKeyRef', 'name'));
     const key = asString(field(entry, 'valueFrom', 'configMapKeyRef', 'key'));
     const value = key === undefined ? undefined : configMap && dataValue(configMap, key);
     if (configMap && key !== undefined && value !== undefined) {
-      env.set(
-        name,
-        new Source('env', name, value, [
-          {
-            object: configMap,
-            path: ['data', key],
-            text: `${name}=${value} (ConfigMap ${configMap.name}, key ${key})`,
-          },
-          {
-            object,
-            path: [...path, 'env', index, 'valueFrom'],
-            text: `${name} from ConfigMap ${configMap.name}`,
-          },
-        ]),
-      );
+      env.set(name, new EnvFromConfigMap(name, value, object, configMap, key, path, index, true));
     } else {
       // Secrets, field refs, missing ConfigMaps: the value is unknown, and `$(NAME)` stays as written.
       env.delete(name);
@@ -139,60 +206,56 @@ export function containerSources(
   for (const kind of ['command', 'args'] as const) {
     asArray(container.body[kind]).forEach((item, index) => {
       if (typeof item !== 'string') return;
-      const { text } = expandReferences(item, (reference) => env.get(reference)?.value);
-      const shown = item.length > 160 ? `${item.slice(0, 157)}...` : item;
-      sources.push(
-        new Source(kind === 'args' ? 'arg' : 'command', `${kind}[${index}]`, text, [
-          { object, path: [...path, kind, index], text: shown },
-        ]),
-      );
+      const text = item.includes('$') ? expandReferences(item, lookup).text : item;
+      sources.push(new CommandItem(kind, index, text, object, path, item));
     });
   }
-  sources.push(...mountedFiles(context, object, container));
+  mountedFiles(context, object, container, sources);
   return sources;
 }
 
-/** ConfigMaps mounted into this container as volumes (plain or projected): each key is a file. */
-function mountedFiles(context: ConfigMapLookup, object: K8sObject, container: Container): ContainerSource[] {
-  const mounted = new Set(
-    asArray(container.body.volumeMounts).map((mount) => asString(field(mount, 'name'))),
-  );
-  const volumesPath: PathSegment[] = [...container.path.slice(0, -2), 'volumes'];
-  const volumes = asArray(fieldAt(object.body, volumesPath));
-  const sources: ContainerSource[] = [];
+/**
+ * Adds the files of ConfigMaps mounted into this container as volumes (plain or projected): each
+ * key is a file.
+ */
+function mountedFiles(
+  context: ConfigMapLookup,
+  object: K8sObject,
+  container: Container,
+  sources: ContainerSource[],
+): void {
+  const mounts = asArray(container.body.volumeMounts);
+  if (mounts.length === 0) return;
+  const mounted = new Set(mounts.map((mount) => asString(field(mount, 'name'))));
+  // The pod spec's volumes, beside `containers` (or `initContainers`).
+  const volumes = asArray(field(fieldAt(object.body, container.path.slice(0, -2)), 'volumes'));
   for (const volume of volumes) {
     if (!mounted.has(asString(field(volume, 'name')))) continue;
-    const names = [
-      field(volume, 'configMap', 'name'),
-      ...asArray(field(volume, 'projected', 'sources')).map((source) => field(source, 'configMap', 'name')),
-    ];
-    for (const name of names) {
-      const configMap = configMapNamed(context, object.namespace ?? '', name);
-      if (!configMap) continue;
-      for (const [key, value] of dataEntries(configMap)) {
-        sources.push(
-          new Source('file', `${configMap.name}/${key}`, value, [
-            { object: configMap, path: ['data', key], text: `${configMap.name}/${key}` },
-          ]),
-        );
-      }
-    }
+    addConfigMapFiles(context, field(volume, 'configMap', 'name'), sources);
+    for (const projected of asArray(field(volume, 'projected', 'sources')))
+      addConfigMapFiles(context, field(projected, 'configMap', 'name'), sources);
   }
-  return sources;
 }
 
-function configMapNamed(lookup: ConfigMapLookup, _namespace: string, name: unknown): K8sObject | undefined {
+function addConfigMapFiles(context: ConfigMapLookup, name: unknown, sources: ContainerSource[]): void {
+  const configMap = configMapNamed(context, name);
+  if (configMap)
+    forEachDataValue(configMap, (key, value) => sources.push(new MountedFile(configMap, key, value)));
+}
+
+function configMapNamed(lookup: ConfigMapLookup, name: unknown): K8sObject | undefined {
   return typeof name === 'string' ? lookup(name) : undefined;
 }
 
-function dataEntries(configMap: K8sObject): [string, string][] {
+/** Each scalar of a ConfigMap's `data`, as text, in order. */
+function forEachDataValue(configMap: K8sObject, visit: (key: string, value: string) => void): void {
   const data = field(configMap.body, 'data');
-  if (typeof data !== 'object' || data === null) return [];
-  return Object.entries(data).flatMap(([key, value]) =>
-    typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-      ? [[key, String(value)]]
-      : [],
-  );
+  if (typeof data !== 'object' || data === null) return;
+  for (const key of Object.keys(data)) {
+    const value = (data as Record<string, unknown>)[key];
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      visit(key, String(value));
+  }
 }
 
 function dataValue(configMap: K8sObject, key: string): string | undefined {

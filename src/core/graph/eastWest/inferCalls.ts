@@ -27,8 +27,11 @@ export interface UnresolvedCall {
 const HOST_VARIABLE =
   /(?:^|_)(?:HOST|HOSTNAME|HOST_NAME|ADDR|ADDRESS|SERVER|SERVERS|ENDPOINT|SERVICE_HOST|BROKER|BROKERS)$/i;
 
+/** A call as found, before the caller's calls are merged into edges (one edge object each). */
 interface CallFound {
-  readonly edge: GraphEdge;
+  readonly to: string;
+  readonly port: number | undefined;
+  readonly targetPort: GraphEdge['targetPort'];
   readonly evidence: readonly Evidence[];
 }
 
@@ -107,7 +110,7 @@ function resolveWorkload(context: GraphContext, workload: Workload): WorkloadCal
       }
     }
   }
-  return { edges: mergeCalls(found), unresolved: dedupeUnresolved(unresolved) };
+  return { edges: mergeCalls(workload.object.id, found), unresolved: dedupeUnresolved(unresolved) };
 }
 
 /** What a workload's containers read, per container (re-read only when the workload is re-resolved). */
@@ -159,16 +162,12 @@ function resolveCalls(
   const ports = split.length > 0 ? split : [{ port: candidate.port, evidence: NO_EVIDENCE }];
   return ports.map((choice) => {
     const { port, servicePort } = portForCall(context, service, choice.port, candidate.scheme);
-    // Built key by key (the order JSON output shows), without spreading temporary objects.
-    const edge: { -readonly [K in keyof GraphEdge]: GraphEdge[K] } = {
-      from,
+    return {
       to: service.id,
-      type: 'calls',
-      traffic: 'east-west',
+      port,
+      targetPort: servicePort === undefined ? undefined : context.targetPort(service, servicePort),
+      evidence: choice.evidence.length === 0 ? evidence : [...evidence, ...choice.evidence],
     };
-    if (port !== undefined) edge.port = port;
-    if (servicePort !== undefined) edge.targetPort = context.targetPort(service, servicePort);
-    return { edge, evidence: choice.evidence.length === 0 ? evidence : [...evidence, ...choice.evidence] };
   });
 }
 
@@ -194,46 +193,60 @@ function fileEvidence(source: ContainerSource, written: string): Evidence[] {
  * Service. All finds are of one caller, so Services are told apart by id alone (no key strings).
  * Ported edges come first in the order found, then the port-less ones.
  */
-function mergeCalls(found: readonly CallFound[]): GraphEdge[] {
+function mergeCalls(from: string, found: readonly CallFound[]): GraphEdge[] {
   const ported: MergedCall[] = [];
   const portedByService = new Map<string, MergedCall[]>();
   const portless: CallFound[] = [];
   for (const call of found) {
-    if (call.edge.port === undefined) {
+    if (call.port === undefined) {
       portless.push(call);
       continue;
     }
-    const list = portedByService.get(call.edge.to);
-    const existing = list?.find((entry) => entry.edge.port === call.edge.port);
+    const list = portedByService.get(call.to);
+    const existing = list?.find((entry) => entry.call.port === call.port);
     if (existing) {
       existing.evidence.push(...call.evidence);
       continue;
     }
-    const entry = { edge: call.edge, evidence: [...call.evidence] };
+    const entry = { call, evidence: [...call.evidence] };
     ported.push(entry);
     if (list) list.push(entry);
-    else portedByService.set(call.edge.to, [entry]);
+    else portedByService.set(call.to, [entry]);
   }
   const unported = new Map<string, MergedCall>();
   for (const call of portless) {
-    const list = portedByService.get(call.edge.to);
+    const list = portedByService.get(call.to);
     if (list) {
       for (const entry of list) entry.evidence.push(...call.evidence);
       continue;
     }
-    const existing = unported.get(call.edge.to);
+    const existing = unported.get(call.to);
     if (existing) existing.evidence.push(...call.evidence);
-    else unported.set(call.edge.to, { edge: call.edge, evidence: [...call.evidence] });
+    else unported.set(call.to, { call, evidence: [...call.evidence] });
   }
+  const edges: GraphEdge[] = [];
+  for (const merged of [ported, unported.values()])
+    for (const { call, evidence } of merged) edges.push(callEdge(from, call, evidence));
+  return edges;
+}
+
+/** The edge, built key by key in the order JSON output shows (no temporary objects spread). */
+function callEdge(from: string, call: CallFound, evidence: readonly Evidence[]): GraphEdge {
+  const edge: { -readonly [K in keyof GraphEdge]: GraphEdge[K] } = {
+    from,
+    to: call.to,
+    type: 'calls',
+    traffic: 'east-west',
+  };
+  if (call.port !== undefined) edge.port = call.port;
+  if (call.targetPort !== undefined) edge.targetPort = call.targetPort;
   // By identity: the same written value is one Evidence object, and reading a range may cost a parse.
-  return [...ported, ...unported.values()].map(({ edge, evidence }) => ({
-    ...edge,
-    evidence: evidence.length < 2 ? evidence : [...new Set(evidence)],
-  }));
+  edge.evidence = evidence.length < 2 ? evidence : [...new Set(evidence)];
+  return edge;
 }
 
 interface MergedCall {
-  readonly edge: GraphEdge;
+  readonly call: CallFound;
   readonly evidence: Evidence[];
 }
 

@@ -15,11 +15,12 @@ export function splitPorts(
   if (source.kind !== 'env') return [];
   const prefix = HOST_PREFIX.exec(source.name)?.[1];
   if (prefix === undefined || prefix === '') return [];
-  const start = prefix.toUpperCase();
+  // One pattern per host variable, not an upper-cased copy of every sibling's name.
+  const portOf = new RegExp(`^${escapeRegExp(prefix)}_(?:SERVICE_)?PORT(?:_[A-Z0-9]+)?$`, 'i');
   // A loop, not flatMap: this runs for every port-less address, and most sources are no port.
   const ports: { port: number; evidence: readonly Evidence[] }[] = [];
   for (const candidate of sources) {
-    if (candidate.kind !== 'env' || !isPortOf(candidate.name.toUpperCase(), start)) continue;
+    if (candidate.kind !== 'env' || !portOf.test(candidate.name)) continue;
     const port = Number(candidate.value.trim());
     if (Number.isInteger(port) && port >= 1 && port <= 65535)
       ports.push({ port, evidence: candidate.evidence.slice(0, 1) });
@@ -27,8 +28,6 @@ export function splitPorts(
   return ports;
 }
 
-/** `X_PORT`, `X_SERVICE_PORT`, `X_PORT_GRPC` for prefix `X` (names compared in upper case). */
-function isPortOf(name: string, prefix: string): boolean {
-  if (!name.startsWith(`${prefix}_`)) return false;
-  return /^(?:SERVICE_)?PORT(?:_[A-Z0-9]+)?$/.test(name.slice(prefix.length + 1));
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
