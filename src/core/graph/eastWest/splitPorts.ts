@@ -15,12 +15,10 @@ export function splitPorts(
   if (source.kind !== 'env') return [];
   const prefix = HOST_PREFIX.exec(source.name)?.[1];
   if (prefix === undefined || prefix === '') return [];
-  // One pattern per host variable, not an upper-cased copy of every sibling's name.
-  const portOf = new RegExp(`^${escapeRegExp(prefix)}_(?:SERVICE_)?PORT(?:_[A-Z0-9]+)?$`, 'i');
   // A loop, not flatMap: this runs for every port-less address, and most sources are no port.
   const ports: { port: number; evidence: readonly Evidence[] }[] = [];
   for (const candidate of sources) {
-    if (candidate.kind !== 'env' || !portOf.test(candidate.name)) continue;
+    if (candidate.kind !== 'env' || !isPortOf(candidate.name, prefix)) continue;
     const port = Number(candidate.value.trim());
     if (Number.isInteger(port) && port >= 1 && port <= 65535)
       ports.push({ port, evidence: candidate.evidence.slice(0, 1) });
@@ -28,6 +26,19 @@ export function splitPorts(
   return ports;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** What follows `X_` in a port variable of `X` (matched in place, from `lastIndex`). */
+const PORT_SUFFIX = /(?:SERVICE_)?PORT(?:_[A-Z0-9]+)?$/iy;
+
+/**
+ * `X_PORT`, `X_SERVICE_PORT`, `X_PORT_GRPC` for prefix `X`, ignoring case. Compared in place:
+ * this runs for every sibling of every port-less host variable, and upper-cased copies of every
+ * name were most of what it allocated.
+ */
+function isPortOf(name: string, prefix: string): boolean {
+  if (name.length <= prefix.length + 1 || name.charCodeAt(prefix.length) !== UNDERSCORE) return false;
+  if (name.slice(0, prefix.length).toUpperCase() !== prefix.toUpperCase()) return false;
+  PORT_SUFFIX.lastIndex = prefix.length + 1;
+  return PORT_SUFFIX.test(name);
 }
+
+const UNDERSCORE = 95;
