@@ -174,15 +174,16 @@ function verdict(
   const ports = context.spec(service).ports;
   const servicePorts = port === undefined ? ports : ports.filter((candidate) => candidate.port === port);
   const selected = context.selected(service);
-  // Lists without repeats rather than Sets: one verdict per edge, and most stay empty.
-  const notEvaluated: string[] = [];
+  // Lists without repeats rather than Sets, made only when something goes in: one verdict per
+  // edge, and most stay empty.
+  let notEvaluated: string[] | undefined;
   if (source.kind === 'workload')
-    for (const id of unevaluated.affecting(source.workload)) addOnce(notEvaluated, id);
-  const allowedBy: string[] = [];
-  const blockedBy: string[] = [];
-  const blockedAt: string[] = [];
+    for (const id of unevaluated.affecting(source.workload)) notEvaluated = addOnce(notEvaluated, id);
+  let allowedBy: string[] | undefined;
+  let blockedBy: string[] | undefined;
+  let blockedAt: string[] | undefined;
   for (const { workload, ports } of selected) {
-    for (const id of unevaluated.affecting(workload)) addOnce(notEvaluated, id);
+    for (const id of unevaluated.affecting(workload)) notEvaluated = addOnce(notEvaluated, id);
     const result = engine.connection(source, { kind: 'workload', workload });
     for (const mapping of ports) {
       if (
@@ -199,46 +200,46 @@ function verdict(
         target === undefined ? !result.allowed.isEmpty() : result.allowed.contains(protocol, target);
       for (const side of [result.egress, result.ingress]) {
         if (!side?.isolated) continue;
-        if (open)
+        if (open && target !== undefined)
           for (const match of side.matches)
-            if (target !== undefined && match.connections.contains(protocol, target))
-              addOnce(allowedBy, match.policy.object.id);
+            if (match.connections.contains(protocol, target))
+              allowedBy = addOnce(allowedBy, match.policy.object.id);
         if (!open && !allows(side, protocol, target))
-          for (const policy of side.policies) addOnce(blockedBy, policy.object.id);
+          for (const policy of side.policies) blockedBy = addOnce(blockedBy, policy.object.id);
       }
-      if (!open) blockedAt.push(`${workload.object.id}:${target ?? mapping.targetPort}`);
+      if (!open) (blockedAt ??= []).push(`${workload.object.id}:${target ?? mapping.targetPort}`);
     }
   }
   const from = describeEndpoint(source);
   const policy: { -readonly [K in keyof EdgePolicy]: EdgePolicy[K] } =
     selected.length === 0
       ? { allowed: false, by: NO_IDS, from, reason: 'the Service selects no pods' }
-      : blockedAt.length === 0
+      : blockedAt === undefined
         ? {
             allowed: true,
-            by: allowedBy.length > 0 ? allowedBy : NO_IDS,
+            by: allowedBy ?? NO_IDS,
             from,
-            reason:
-              allowedBy.length > 0
-                ? `allowed by ${allowedBy.join(', ')}`
-                : 'no NetworkPolicy isolates these pods',
+            reason: allowedBy ? `allowed by ${allowedBy.join(', ')}` : 'no NetworkPolicy isolates these pods',
           }
         : {
             allowed: false,
-            by: blockedBy,
+            by: blockedBy ?? NO_IDS,
             from,
-            reason: `blocked at ${blockedAt.join(', ')} by ${blockedBy.join(', ')}`,
+            reason: `blocked at ${blockedAt.join(', ')} by ${(blockedBy ?? NO_IDS).join(', ')}`,
           };
   // Added, not spread from a temporary object: there is one verdict per edge.
-  if (notEvaluated.length > 0) policy.notEvaluated = notEvaluated;
+  if (notEvaluated) policy.notEvaluated = notEvaluated;
   return policy;
 }
 
 /** The `by` of verdicts no policy decided (shared: most edges, never modified). */
 const NO_IDS: readonly string[] = [];
 
-function addOnce(list: string[], item: string): void {
+/** The list with `item` added unless it holds it already; made on the first item. */
+function addOnce(list: string[] | undefined, item: string): string[] {
+  if (!list) return [item];
   if (!list.includes(item)) list.push(item);
+  return list;
 }
 
 function allows(side: DirectionVerdict, protocol: Protocol, port: number | undefined): boolean {

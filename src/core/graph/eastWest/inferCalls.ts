@@ -103,11 +103,8 @@ function resolveWorkload(context: GraphContext, workload: Workload): WorkloadCal
   const unresolved: UnresolvedCall[] = [];
   for (const sources of sourcesOf(context, workload)) {
     for (const source of sources) {
-      for (const candidate of candidatesOf(source)) {
-        const result = resolveCalls(context, workload, sources, source, candidate);
-        if ('reason' in result) unresolved.push(result);
-        else found.push(...result);
-      }
+      for (const candidate of candidatesOf(source))
+        resolveCalls(context, workload, sources, source, candidate, found, unresolved);
     }
   }
   return { edges: mergeCalls(workload.object.id, found), unresolved: dedupeUnresolved(unresolved) };
@@ -129,50 +126,69 @@ function candidatesOf(source: ContainerSource): readonly AddressCandidate[] {
   return found;
 }
 
+/** Adds what `candidate` resolves to: calls to `found`, an address naming no Service to `unresolved`. */
 function resolveCalls(
   context: GraphContext,
   workload: Workload,
   sources: readonly ContainerSource[],
   source: ContainerSource,
   candidate: AddressCandidate,
-): CallFound[] | UnresolvedCall {
+  found: CallFound[],
+  unresolved: UnresolvedCall[],
+): void {
   const resolution = resolveHost(context, candidate.host, candidate.form, workload.object.namespace ?? '');
-  if (resolution.kind === 'ignored') return NO_CALLS;
-  const from = workload.object.id;
+  if (resolution.kind === 'ignored') return;
+  // In a mounted config file, `word:1234` that names no Service is as likely a key or a label as
+  // an address: it makes an edge when it resolves, but is not reported when it does not.
+  if (
+    resolution.kind === 'unresolved' &&
+    source.kind === 'file' &&
+    candidate.form === 'host-port' &&
+    !candidate.host.includes('.')
+  )
+    return;
+  if (resolution.kind === 'service' && selects(context, resolution.service, workload)) return;
   const written = source.value.slice(candidate.start, candidate.end);
   // Evidence is made only now: most candidates (outside domains, plain words) never get here.
   const evidence = source.kind === 'file' ? fileEvidence(source, written) : source.evidence;
   if (resolution.kind === 'unresolved') {
-    // In a mounted config file, `word:1234` that names no Service is as likely a key or a label as
-    // an address: it makes an edge when it resolves, but is not reported when it does not.
-    if (source.kind === 'file' && candidate.form === 'host-port' && !candidate.host.includes('.'))
-      return NO_CALLS;
-    return {
-      from,
-      address: written,
-      reason: resolution.reason,
-      ...(resolution.shortName === undefined ? {} : { shortName: resolution.shortName }),
-      source: source.name,
-      evidence,
-    };
+    const { reason, shortName } = resolution;
+    const from = workload.object.id;
+    // Two literals rather than a spread of a temporary object: the key order JSON output shows.
+    unresolved.push(
+      shortName === undefined
+        ? { from, address: written, reason, source: source.name, evidence }
+        : { from, address: written, reason, shortName, source: source.name, evidence },
+    );
+    return;
   }
   const service = resolution.service;
-  if (selects(context, service, workload)) return NO_CALLS;
-  const split = candidate.port === undefined ? splitPorts(source, sources) : [];
-  const ports = split.length > 0 ? split : [{ port: candidate.port, evidence: NO_EVIDENCE }];
-  return ports.map((choice) => {
-    const { port, servicePort } = portForCall(context, service, choice.port, candidate.scheme);
-    return {
-      to: service.id,
-      port,
-      targetPort: servicePort === undefined ? undefined : context.targetPort(service, servicePort),
-      evidence: choice.evidence.length === 0 ? evidence : [...evidence, ...choice.evidence],
-    };
-  });
+  const split = candidate.port === undefined ? splitPorts(source, sources) : NO_PORTS;
+  if (split.length === 0) {
+    found.push(callFound(context, service, candidate.port, candidate.scheme, evidence));
+    return;
+  }
+  for (const choice of split)
+    found.push(callFound(context, service, choice.port, candidate.scheme, [...evidence, ...choice.evidence]));
 }
 
-const NO_CALLS: CallFound[] = [];
-const NO_EVIDENCE: readonly Evidence[] = [];
+function callFound(
+  context: GraphContext,
+  service: K8sObject,
+  explicit: number | undefined,
+  scheme: string | undefined,
+  evidence: readonly Evidence[],
+): CallFound {
+  const { port, servicePort } = portForCall(context, service, explicit, scheme);
+  return {
+    to: service.id,
+    port,
+    targetPort: servicePort === undefined ? undefined : context.targetPort(service, servicePort),
+    evidence,
+  };
+}
+
+const NO_PORTS: readonly { port: number; evidence: readonly Evidence[] }[] = [];
 
 /** Whether `service` selects the caller itself (a call to its own Service is not an edge). */
 function selects(context: GraphContext, service: K8sObject, workload: Workload): boolean {
