@@ -15,15 +15,21 @@ export class ObjectEvidence implements Evidence {
     private readonly object: K8sObject,
     private readonly path: readonly PathSegment[],
     readonly text: string,
+    /**
+     * More segments after `path`, joined only when the range is read: `path` can then be one
+     * array shared by many pieces of evidence (a container's path), not a copy each.
+     */
+    private readonly tail?: readonly PathSegment[],
   ) {}
 
   /** The same place, described differently (e.g. which address in a long file). */
   withText(text: string): ObjectEvidence {
-    return new ObjectEvidence(this.object, this.path, text);
+    return new ObjectEvidence(this.object, this.path, text, this.tail);
   }
 
   get range(): SourceRange {
-    this.located ??= this.object.locate(this.path) ?? this.object.nameRange;
+    const path = this.tail ? [...this.path, ...this.tail] : this.path;
+    this.located ??= this.object.locate(path) ?? this.object.nameRange;
     return this.located;
   }
 }

@@ -42,12 +42,16 @@ export class UnevaluatedPolicies {
   }
 
   /** Ids of the policies of other kinds that may apply to this workload's pods. */
-  affecting(workload: Workload): string[] {
-    const local = this.byNamespace.get(workload.object.namespace ?? '') ?? [];
-    return [...local, ...this.clusterWide].map((object) => object.id);
+  affecting(workload: Workload): readonly string[] {
+    const local = this.byNamespace.get(workload.object.namespace ?? '');
+    // Asked for every edge and every pod it reaches; almost always about none.
+    if (!local && this.clusterWide.length === 0) return NONE;
+    return [...(local ?? []), ...this.clusterWide].map((object) => object.id);
   }
 
   get any(): boolean {
     return this.byNamespace.size > 0 || this.clusterWide.length > 0;
   }
 }
+
+const NONE: readonly string[] = [];

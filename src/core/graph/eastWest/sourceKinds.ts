@@ -58,8 +58,8 @@ export class EnvValue extends Source {
   }
 
   protected written(): Evidence[] {
-    const path = [...this.container, 'env', this.index, 'value'];
-    return [new ObjectEvidence(this.object, path, `${this.name}=${this.raw}`)];
+    const text = `${this.name}=${this.raw}`;
+    return [new ObjectEvidence(this.object, this.container, text, ['env', this.index, 'value'])];
   }
 }
 
@@ -84,19 +84,18 @@ export class EnvFromConfigMap extends Source {
     return this.keyRef
       ? [
           new ObjectEvidence(configMap, data, `${name}=${value} (ConfigMap ${configMap.name}, key ${key})`),
-          new ObjectEvidence(
-            this.object,
-            [...this.container, 'env', this.index, 'valueFrom'],
-            `${name} from ConfigMap ${configMap.name}`,
-          ),
+          new ObjectEvidence(this.object, this.container, `${name} from ConfigMap ${configMap.name}`, [
+            'env',
+            this.index,
+            'valueFrom',
+          ]),
         ]
       : [
           new ObjectEvidence(configMap, data, `${configMap.name}/${key}=${value}`),
-          new ObjectEvidence(
-            this.object,
-            [...this.container, 'envFrom', this.index],
-            `envFrom: ${configMap.name}`,
-          ),
+          new ObjectEvidence(this.object, this.container, `envFrom: ${configMap.name}`, [
+            'envFrom',
+            this.index,
+          ]),
         ];
   }
 }
@@ -116,7 +115,7 @@ export class CommandItem extends Source {
 
   protected written(): Evidence[] {
     const shown = this.item.length > 160 ? `${this.item.slice(0, 157)}...` : this.item;
-    return [new ObjectEvidence(this.object, [...this.container, this.field, this.index], shown)];
+    return [new ObjectEvidence(this.object, this.container, shown, [this.field, this.index])];
   }
 }
 
