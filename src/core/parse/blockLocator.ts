@@ -210,7 +210,17 @@ function isUnhandledStart(text: string, position: number, lineEnd: number): bool
  */
 function readEntry(text: string, position: number): Entry | undefined {
   const lineEnd = lineEndOf(text, position);
-  if (isUnhandledStart(text, position, lineEnd)) return undefined;
+  const colon = entryColon(text, position, lineEnd);
+  return colon === -1 ? undefined : entryAt(text, position, colon, lineEnd);
+}
+
+/**
+ * The colon ending the plain key of `key: value` at `position`, or -1 when the line is not a plain
+ * mapping entry we understand. (Apart from readEntry so that findKey makes no Entry for every key
+ * it passes: locating every finding's range passed hundreds of thousands.)
+ */
+function entryColon(text: string, position: number, lineEnd: number): number {
+  if (isUnhandledStart(text, position, lineEnd)) return -1;
   let colon = -1;
   for (let i = position; i < lineEnd; i++) {
     const code = text.charCodeAt(i);
@@ -222,14 +232,17 @@ function readEntry(text: string, position: number): Entry | undefined {
       }
     } else if (code === HASH) {
       const previous = text.charCodeAt(i - 1);
-      if (previous === SPACE || previous === TAB) return undefined;
+      if (previous === SPACE || previous === TAB) return -1;
     }
   }
-  if (colon === -1) return undefined;
+  if (colon === -1) return -1;
   const before = text.charCodeAt(colon - 1);
-  if (before === SPACE || before === TAB) return undefined;
-  if (mayBeNonStringKey(text, position, colon) && NON_STRING_KEY.test(text.slice(position, colon)))
-    return undefined;
+  if (before === SPACE || before === TAB) return -1;
+  if (mayBeNonStringKey(text, position, colon) && NON_STRING_KEY.test(text.slice(position, colon))) return -1;
+  return colon;
+}
+
+function entryAt(text: string, position: number, colon: number, lineEnd: number): Entry {
   let valueStart = colon + 1;
   while (
     valueStart < lineEnd &&
@@ -330,9 +343,11 @@ function nextEntry(text: string, block: Block, entry: number): number {
 
 function findKey(text: string, block: Block, key: string): Entry | undefined {
   for (let position = block.first; position !== -1; position = nextEntry(text, block, position)) {
-    const entry = readEntry(text, position);
-    if (!entry) return undefined;
-    if (entry.keyEnd - entry.keyStart === key.length && text.startsWith(key, entry.keyStart)) return entry;
+    const lineEnd = lineEndOf(text, position);
+    const colon = entryColon(text, position, lineEnd);
+    if (colon === -1) return undefined;
+    if (colon - position === key.length && text.startsWith(key, position))
+      return entryAt(text, position, colon, lineEnd);
   }
   return undefined;
 }
