@@ -1,3 +1,4 @@
+import { withEvidence } from './edgeCopies';
 import type { Evidence, GraphEdge } from './graph';
 
 /**
@@ -24,7 +25,7 @@ export class EdgeCollector {
   /** The edges; one that merged nothing is the object it was added as (reused edges stay the same). */
   result(): GraphEdge[] {
     return [...this.edges.values()].map(({ edge, evidence, merged }) =>
-      merged ? { ...edge, evidence } : edge,
+      merged ? withEvidence(edge, evidence) : edge,
     );
   }
 }

@@ -1,3 +1,4 @@
+import { withPolicy } from './edgeCopies';
 import type { Protocol } from '../policy/connectionSet';
 import { describeEndpoint, type Endpoint } from '../policy/endpoints';
 import { ALL_IPV4 } from '../policy/ipRanges';
@@ -132,7 +133,7 @@ function withVerdict(
   service: K8sObject | undefined,
 ): GraphEdge {
   if (!source || !service || service.kind !== 'Service') return edge;
-  return { ...edge, policy: verdict(context, engine, unevaluated, source, service, edge.port) };
+  return withPolicy(edge, verdict(context, engine, unevaluated, source, service, edge.port));
 }
 
 /**

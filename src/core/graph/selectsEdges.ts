@@ -32,8 +32,14 @@ const cache = new WeakMap<object, Memo<GraphEdge[]>>();
  * containers first, then on the sidecars.
  */
 export function resolveTargetPort(port: ServicePort, workload: Workload): PortMapping {
-  const base = { port: port.port, targetPort: port.targetPort, protocol: port.protocol };
-  if (typeof port.targetPort === 'number') return { ...base, containerPort: port.targetPort };
+  // Literals, not a spread of a base object: V8 gave every spread copy a hidden class of its own.
+  const mapping = (containerPort: number): PortMapping => ({
+    port: port.port,
+    targetPort: port.targetPort,
+    protocol: port.protocol,
+    containerPort,
+  });
+  if (typeof port.targetPort === 'number') return mapping(port.targetPort);
   const containers = workload.template.containers;
   for (const sidecars of [false, true]) {
     for (const container of containers) {
@@ -41,8 +47,8 @@ export function resolveTargetPort(port: ServicePort, workload: Workload): PortMa
       const match = container.ports.find(
         (candidate) => candidate.name === port.targetPort && candidate.protocol === port.protocol,
       );
-      if (match) return { ...base, containerPort: match.containerPort };
+      if (match) return mapping(match.containerPort);
     }
   }
-  return base;
+  return { port: port.port, targetPort: port.targetPort, protocol: port.protocol };
 }
