@@ -70,7 +70,7 @@ export function describeUnresolvedCall(
           `'${call.address}' as cluster DNS would for a pod in namespace ${namespace}: ${call.reason}`,
         ],
       },
-      { label: 'Result', values: ['no call is drawn for it, and no NetworkPolicy verdict'] },
+      { label: 'Result', values: ['left unresolved: no call edge, no NetworkPolicy verdict'] },
     ],
     range,
   };

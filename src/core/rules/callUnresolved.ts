@@ -180,7 +180,7 @@ function findingFor(call: UnresolvedCall, caller: K8sObject | undefined, hint: s
   return {
     code: 'call-unresolved',
     severity: RULE_CODES['call-unresolved'],
-    message: `'${call.address}' (${call.source}) looks like a cluster address, but there is ${call.reason}; no call is drawn for it.${hint}`,
+    message: `'${call.address}' (${call.source}) looks like a cluster address, but there is ${call.reason}; it is left unresolved (no call edge, no NetworkPolicy verdict).${hint}`,
     range: primary.range,
     ...(rest.length > 0
       ? {

@@ -67,7 +67,7 @@ describe('kube-topology check (text)', () => {
       assert.equal(
         result.stdout,
         [
-          "app.yaml:19:22: info call-unresolved 'assistant:80' (ASSISTANT_ADDR) looks like a cluster address, but there is no Service 'assistant' in namespace 'shop'; no call is drawn for it.",
+          "app.yaml:19:22: info call-unresolved 'assistant:80' (ASSISTANT_ADDR) looks like a cluster address, but there is no Service 'assistant' in namespace 'shop'; it is left unresolved (no call edge, no NetworkPolicy verdict).",
           '1 info in 1 file (2 objects)',
           '',
         ].join('\n'),

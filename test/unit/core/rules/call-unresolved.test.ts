@@ -47,7 +47,7 @@ describe('call-unresolved', () => {
       assert.deepEqual(positionOf(files['web.yaml'], finding.range.start), { line: 12, character: 39 });
       assert.equal(
         finding.message,
-        "'carts:7070' (CART_ADDR) looks like a cluster address, but there is no Service 'carts' in namespace 'shop'; no call is drawn for it.",
+        "'carts:7070' (CART_ADDR) looks like a cluster address, but there is no Service 'carts' in namespace 'shop'; it is left unresolved (no call edge, no NetworkPolicy verdict).",
       );
       assert.equal(finding.related, undefined);
     });
