@@ -15,7 +15,7 @@ import { mayNeedExactTier, NOT_SIMPLE, readBlockYaml } from '../src/core/parse/b
 import { needsExactTier } from '../src/core/parse/exactTierTriggers';
 import { parseManifestFile } from '../src/core/parse/parseManifestFile';
 import { parseManifestFileFast } from '../src/core/parse/parseManifestFileFast';
-import type { FileParse } from '../src/core/parse/parsedFile';
+import { parsedObjectData, type FileParse } from '../src/core/parse/parsedFile';
 import { splitDocuments } from '../src/core/parse/splitDocuments';
 import type { PathSegment } from '../src/core/parse/yamlNodes';
 import { seededRandom } from '../test/unit/core/parse/seededRandom';
@@ -46,7 +46,7 @@ function pathsOf(value: unknown, prefix: PathSegment[] = [], paths: PathSegment[
 
 const comparable = (parse: FileParse) => ({
   ...parse,
-  objects: parse.objects.map(({ locate: _locate, ...rest }) => rest),
+  objects: parse.objects.map(parsedObjectData),
 });
 
 /** The first difference between the tiers on `text`, or undefined when they agree. */

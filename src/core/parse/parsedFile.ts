@@ -42,3 +42,24 @@ export interface FileParse {
   readonly documentCount: number;
   readonly skipped?: SkipReason;
 }
+
+/**
+ * What a ParsedObject says, as plain data: the fields of the interface that are set, without
+ * `locate`. The tiers build their objects differently (the fast tier's are class instances with a
+ * name range found on first read), so they are compared through this (tests, bench/fuzzParseTiers.ts).
+ */
+export function parsedObjectData(object: ParsedObject): Record<string, unknown> {
+  const data: Record<string, unknown> = {
+    file: object.file,
+    documentIndex: object.documentIndex,
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    name: object.name,
+    body: object.body,
+    range: object.range,
+    nameRange: object.nameRange,
+  };
+  if (object.itemIndex !== undefined) data.itemIndex = object.itemIndex;
+  if (object.declaredNamespace !== undefined) data.declaredNamespace = object.declaredNamespace;
+  return data;
+}

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseManifestFile } from '../../../../src/core/parse/parseManifestFile';
 import { parseManifestFileFast } from '../../../../src/core/parse/parseManifestFileFast';
-import type { FileParse } from '../../../../src/core/parse/parsedFile';
+import { parsedObjectData, type FileParse } from '../../../../src/core/parse/parsedFile';
 import type { PathSegment } from '../../../../src/core/parse/yamlNodes';
 
 /** Paths every differential check locates when the object has them. */
@@ -30,7 +30,7 @@ export function pathsOf(value: unknown, limit = Infinity): PathSegment[][] {
 
 /** A FileParse without the locate functions, for deepEqual. */
 function comparable(parse: FileParse) {
-  return { ...parse, objects: parse.objects.map(({ locate: _locate, ...rest }) => rest) };
+  return { ...parse, objects: parse.objects.map(parsedObjectData) };
 }
 
 /**
