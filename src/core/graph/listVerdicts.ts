@@ -1,3 +1,4 @@
+import { sameMembers } from '../util/sameMembers';
 import { PatchedList } from '../util/patchedList';
 import { DependentsIndex } from './dependentsIndex';
 import type { GraphEdge } from './graph';
@@ -94,8 +95,12 @@ function annotatedChunk(
   const verdicts = built.map((edge, index) => annotate(edge, before?.verdicts[index]));
   const spaces = new Set<string>();
   for (const verdict of verdicts) for (const space of verdict.spaces) spaces.add(space);
-  if (before && verdicts.every((verdict, index) => verdict.edge === before.annotated[index]))
+  if (before && verdicts.every((verdict, index) => verdict.edge === before.annotated[index])) {
+    // Nothing changed at all: the same chunk, so the list of chunks is not copied for it (the
+    // callers into an edited namespace are looked at again on every keystroke).
+    if (sameMembers(before.spaces, spaces)) return before;
     return { annotated: before.annotated, verdicts, spaces, blocked: before.blocked };
+  }
   const edges = verdicts.map((verdict) => verdict.edge);
   const blockedEdges = edges.filter(isBlocked);
   return { annotated: edges, verdicts, spaces, blocked: blockedEdges.length > 0 ? blockedEdges : NO_EDGES };
