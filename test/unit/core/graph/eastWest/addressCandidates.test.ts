@@ -84,4 +84,33 @@ describe('findAddressCandidates', () => {
       },
     ]);
   });
+
+  it('still finds host:port and dotted names beside a URL (the later patterns run when a : or . is left outside)', () => {
+    assert.deepEqual(
+      found('--upstream=http://web.shop:80/api --cache=redis.data:6379 --trace=zipkin.tracing').map((c) => [
+        c.text,
+        c.form,
+      ]),
+      [
+        ['web.shop:80', 'url'],
+        ['redis.data:6379', 'host-port'],
+        ['zipkin.tracing', 'dotted'],
+      ],
+    );
+    // Every ':' before a digit and every '.' inside the URL: nothing more to find.
+    assert.deepEqual(
+      found('grpc://cart.shop.svc.cluster.local:7070').map((c) => c.form),
+      ['url'],
+    );
+  });
+
+  it('gives the same answer when asked again (the patterns are global: each search starts afresh)', () => {
+    const text = 'a.shop:1, b.shop:2 and c.shop';
+    const first = found(text);
+    assert.deepEqual(found(text), first);
+    assert.deepEqual(
+      first.map((c) => c.text),
+      ['a.shop:1', 'b.shop:2', 'c.shop'],
+    );
+  });
 });
