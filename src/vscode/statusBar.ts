@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AnalysisSnapshot } from './analysisService';
+import { shadowedCount } from '../core/model/shadowedObjects';
 
 /** "Kube objects and findings" at a glance; a click opens the topology. */
 export class TopologyStatusBar implements vscode.Disposable {
@@ -19,9 +20,13 @@ export class TopologyStatusBar implements vscode.Disposable {
     }
     const skipped = [...snapshot.files.values()].filter((file) => file.parse.skipped).length;
     this.item.text = `$(type-hierarchy) ${objects} objects, ${findings} ${findings === 1 ? 'finding' : 'findings'}`;
+    const shadowed = shadowedCount(snapshot.analysis.model);
     this.item.tooltip =
       `Kube Topology: ${objects} Kubernetes objects in ${snapshot.files.size - skipped} manifest files ` +
       `(${skipped} other YAML/JSON files skipped), ${findings} findings. ` +
+      (shadowed > 0
+        ? `${shadowed} of them are not analysed because an earlier object (in file order) has the same kind, namespace and name. `
+        : '') +
       `Objects without a namespace are placed in '${snapshot.analysis.model.options.defaultNamespace}'. Click to show the topology.`;
     this.item.show();
   }

@@ -4,7 +4,7 @@ import { checkToText } from '../formats/checkText';
 import { diagnosticsToJson } from '../formats/diagnosticsJson';
 import { checkToSarif, sarifSources } from '../formats/sarif';
 import { readInputs } from '../inputs';
-import { workspaceFor } from './workspaceFor';
+import { workspaceFor, workspaceWarnings } from './workspaceFor';
 
 const FAIL_ON_LEVELS = ['error', 'warning', 'info', 'none'] as const;
 type FailOn = (typeof FAIL_ON_LEVELS)[number];
@@ -23,7 +23,10 @@ export function checkCommand(args: ParsedArgs): { output: string; code: number; 
   // The rules already sort; sorting here keeps the output's order this command's own promise.
   const findings = [...workspace.analysis.findings].sort(compareFindings);
   const code = fails(findings, failOn) ? 1 : 0;
-  const warnings = ruleFailures.map((failure) => `a rule failed and its findings are missing: ${failure}`);
+  const warnings = [
+    ...workspaceWarnings(workspace),
+    ...ruleFailures.map((failure) => `a rule failed and its findings are missing: ${failure}`),
+  ];
   switch (format) {
     case 'text':
       return { output: checkToText(workspace, findings), code, warnings };
